@@ -42,6 +42,7 @@ public sealed class QuadStore
         lock (_writer)
         {
             var keys = EncodeAll(quads, progress, ct, out int length);
+            Terms.TrimExcess();
             var current = _current;
             if (current.Count == 0)
             {

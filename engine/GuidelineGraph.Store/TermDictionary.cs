@@ -6,34 +6,34 @@ namespace GuidelineGraph.Store;
 
 /// <summary>
 /// Interns terms as dense int ids (from 1; 0 is the default graph). Term text lives once, as UTF-8 in
-/// large byte chunks, so a million terms cost their bytes plus about 30 bytes each, not a .NET object graph.
-/// Ids never change and are never reused. One writer at a time (the store's); <see cref="GetTerm"/> and
-/// <see cref="TryGetId"/> are safe from any thread.
+/// large byte chunks, so a million terms cost their bytes plus about 30 bytes each, not a .NET object
+/// graph. Ids never change and are never reused. Adding happens under a lock (the store has one writer);
+/// <see cref="GetTerm"/> is lock-free and safe from any thread.
 /// </summary>
 public sealed class TermDictionary
 {
-    // Entry layout: where the bytes are, how many, and a tag: low 2 bits the kind, the rest the
-    // datatype id (typed literals) or the language tag's byte length (language-tagged literals).
+    // Where an entry's bytes are, how many, and a tag: low 2 bits the kind, the rest the datatype id
+    // (typed literals) or the language tag's byte length (language-tagged literals, stored tag first).
     private struct Entry
     {
         public int Chunk;
         public int Offset;
         public int Length;
         public int Tag;
-        public int Hash;
     }
 
     private const int KindIri = 0, KindBlank = 1, KindTyped = 2, KindLang = 3;
     private const int ChunkSize = 1 << 20;
 
     private readonly Lock _sync = new();
+    private readonly Dictionary<string, int> _datatypes = new(StringComparer.Ordinal);
     private byte[][] _chunks = [new byte[ChunkSize]];
-    private int _chunkCount = 1;
-    private int _sharedChunk;
-    private int _chunkUsed;
+    private int _chunkCount = 1, _sharedChunk, _chunkUsed;
     private Entry[] _entries = new Entry[1024];
     private volatile int _count = 1; // id 0 is reserved for the default graph
-    private int[] _slots = new int[2048]; // open addressing; 0 = empty, else an id
+    // Open addressing, linear probing; a slot is 0 (empty) or the entry's hash (high half) and id (low half),
+    // so most mismatches are rejected without touching the entry.
+    private long[] _slots = new long[2048];
     private byte[] _scratch = new byte[256];
     private int _xsdString;
 
@@ -47,14 +47,20 @@ public sealed class TermDictionary
         {
             long chunks = 0;
             for (int i = 0; i < _chunkCount; i++) chunks += _chunks[i].Length;
-            return chunks + (long)_entries.Length * Unsafe.SizeOf<Entry>() + (long)_slots.Length * sizeof(int);
+            return chunks + (long)_entries.Length * Unsafe.SizeOf<Entry>() + (long)_slots.Length * sizeof(long);
         }
     }
 
     /// <summary>The id of <paramref name="term"/>, adding it when new.</summary>
     public int GetOrAdd(Term term)
     {
-        lock (_sync) return GetOrAddLocked(term);
+        lock (_sync) return Find(term, add: true);
+    }
+
+    public bool TryGetId(Term term, out int id)
+    {
+        lock (_sync) id = Find(term, add: false);
+        return id != 0;
     }
 
     /// <summary>Interns a batch of quads under one lock acquisition (the bulk-load path).</summary>
@@ -62,26 +68,28 @@ public sealed class TermDictionary
     {
         lock (_sync)
         {
+            // Parsers hand out the same subject object for a whole ';' list: skip the hash for repeats.
+            Term? lastSubject = null, lastGraph = null;
+            int subject = 0, graph = TermIds.DefaultGraph;
             for (int i = 0; i < quads.Length; i++)
             {
                 ref readonly var q = ref quads[i];
-                ids[i] = new IdQuad(GetOrAddLocked(q.Subject), GetOrAddLocked(q.Predicate), GetOrAddLocked(q.Object),
-                    q.Graph is null ? TermIds.DefaultGraph : GetOrAddLocked(q.Graph));
+                if (!ReferenceEquals(q.Subject, lastSubject)) { subject = Find(q.Subject, add: true); lastSubject = q.Subject; }
+                if (!ReferenceEquals(q.Graph, lastGraph)) { graph = q.Graph is null ? TermIds.DefaultGraph : Find(q.Graph, add: true); lastGraph = q.Graph; }
+                ids[i] = new IdQuad(subject, Find(q.Predicate, add: true), Find(q.Object, add: true), graph);
             }
         }
     }
 
-    public bool TryGetId(Term term, out int id)
+    /// <summary>Releases spare capacity after a bulk load.</summary>
+    internal void TrimExcess()
     {
         lock (_sync)
         {
-            if (term is Literal { Language: null } lit)
-            {
-                if (!TryFind(lit.Datatype.Value, KindIri, out int dt)) { id = 0; return false; }
-                return TryFind(lit.Lexical, KindTyped | (dt << 2), out id);
-            }
-            var (text, tag) = Describe(term);
-            return TryFind(text, tag, out id);
+            if (_entries.Length - _count < 1024) return;
+            var trimmed = new Entry[_count + 1024];
+            Array.Copy(_entries, trimmed, _count);
+            _entries = trimmed;
         }
     }
 
@@ -99,13 +107,12 @@ public sealed class TermDictionary
             case KindTyped:
                 {
                     int dt = e.Tag >>> 2;
-                    var lexical = Encoding.UTF8.GetString(bytes);
-                    return new Literal(lexical, dt == _xsdString ? Vocab.Xsd.String : (Iri)GetTerm(dt));
+                    return new Literal(Encoding.UTF8.GetString(bytes), dt == _xsdString ? Vocab.Xsd.String : (Iri)GetTerm(dt));
                 }
             default:
                 {
-                    int langLength = e.Tag >>> 2;
-                    return new Literal(Encoding.UTF8.GetString(bytes[langLength..]), Encoding.UTF8.GetString(bytes[..langLength]));
+                    int languageLength = e.Tag >>> 2;
+                    return new Literal(Encoding.UTF8.GetString(bytes[languageLength..]), Encoding.UTF8.GetString(bytes[..languageLength]));
                 }
         }
     }
@@ -118,99 +125,123 @@ public sealed class TermDictionary
         _ => TermKind.Literal,
     };
 
-    private int GetOrAddLocked(Term term)
+    private int Find(Term term, bool add)
     {
-        if (term is Literal { Language: null } lit)
+        switch (term)
         {
-            int dt = GetOrAddText(lit.Datatype.Value, KindIri);
-            if (_xsdString == 0 && lit.Datatype.Value == Vocab.Xsd.String.Value) _xsdString = dt;
-            return GetOrAddText(lit.Lexical, KindTyped | (dt << 2));
-        }
-        var (text, tag) = Describe(term);
-        return GetOrAddText(text, tag);
-    }
-
-    // Text and tag of everything but typed literals (those need the datatype's id first).
-    private static (string Text, int Tag) Describe(Term term) => term switch
-    {
-        Iri i => (i.Value, KindIri),
-        BlankNode b => (b.Id, KindBlank),
-        Literal l => (l.Language + l.Lexical, KindLang | (Encoding.UTF8.GetByteCount(l.Language!) << 2)),
-        _ => throw new ArgumentException("unknown term kind", nameof(term)),
-    };
-
-    private bool TryFind(string text, int tag, out int id)
-    {
-        var bytes = ToUtf8(text);
-        int hash = HashOf(bytes, tag);
-        int mask = _slots.Length - 1;
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask)
-        {
-            int candidate = _slots[slot];
-            if (candidate == 0) { id = 0; return false; }
-            if (IsEntry(candidate, bytes, tag, hash)) { id = candidate; return true; }
+            case Iri iri: return Find(iri.Value, null, KindIri, add);
+            case BlankNode b: return Find(b.Id, null, KindBlank, add);
+            case Literal { Language: { } language } l:
+                return Find(l.Lexical, language, KindLang | (Encoding.UTF8.GetByteCount(language) << 2), add);
+            case Literal l:
+                {
+                    int dt = DatatypeId(l.Datatype.Value, add);
+                    return dt == 0 ? 0 : Find(l.Lexical, null, KindTyped | (dt << 2), add);
+                }
+            default: throw new ArgumentException("unknown term kind", nameof(term));
         }
     }
 
-    private int GetOrAddText(string text, int tag)
+    private int DatatypeId(string datatype, bool add)
     {
-        var bytes = ToUtf8(text);
-        int hash = HashOf(bytes, tag);
-        int mask = _slots.Length - 1;
-        int slot = hash & mask;
+        if (_datatypes.TryGetValue(datatype, out int id)) return id;
+        id = Find(datatype, null, KindIri, add);
+        if (id == 0) return 0;
+        _datatypes[datatype] = id;
+        if (datatype == Vocab.Xsd.String.Value) _xsdString = id;
+        return id;
+    }
+
+    /// <summary>
+    /// The id of the entry with <paramref name="text"/> (after <paramref name="prefix"/>, the language)
+    /// and <paramref name="tag"/>; 0 when absent and not <paramref name="add"/>.
+    /// </summary>
+    private int Find(string text, string? prefix, int tag, bool add)
+    {
+        int hash = HashCode.Combine(string.GetHashCode(text), tag, prefix is null ? 0 : string.GetHashCode(prefix));
+        long mask = _slots.Length - 1;
+        long slot = hash & mask;
         for (; ; slot = (slot + 1) & mask)
         {
-            int candidate = _slots[slot];
-            if (candidate == 0) break;
-            if (IsEntry(candidate, bytes, tag, hash)) return candidate;
+            long s = _slots[slot];
+            if (s == 0) break;
+            if ((int)(s >> 32) == hash && IsEntry((int)s, text, prefix, tag)) return (int)s;
         }
+        return add ? Add(slot, hash, text, prefix, tag) : 0;
+    }
+
+    private bool IsEntry(int id, string text, string? prefix, int tag)
+    {
+        ref readonly var e = ref _entries[id];
+        if (e.Tag != tag) return false;
+        var bytes = new ReadOnlySpan<byte>(_chunks[e.Chunk], e.Offset, e.Length);
+        if (prefix is not null)
+        {
+            int prefixLength = tag >>> 2;
+            if (!TextEquals(bytes[..prefixLength], prefix)) return false;
+            bytes = bytes[prefixLength..];
+        }
+        return TextEquals(bytes, text);
+    }
+
+    private bool TextEquals(ReadOnlySpan<byte> utf8, string text)
+    {
+        // Same length means ASCII on both sides if they are equal at all; otherwise compare as UTF-8.
+        if (utf8.Length == text.Length) return System.Text.Ascii.Equals(utf8, text);
+        if (utf8.Length < text.Length || utf8.Length > text.Length * 3) return false;
+        return utf8.SequenceEqual(ToUtf8(text));
+    }
+
+    private int Add(long slot, int hash, string text, string? prefix, int tag)
+    {
+        int prefixBytes = prefix is null ? 0 : tag >>> 2;
+        long length = prefixBytes + (long)Encoding.UTF8.GetByteCount(text);
+        if (length > int.MaxValue / 2) throw new ArgumentException("term text over 1 GB", nameof(text));
+        var (chunk, offset) = Reserve((int)length);
+        var target = _chunks[chunk].AsSpan(offset, (int)length);
+        if (prefix is not null) Encoding.UTF8.GetBytes(prefix, target);
+        Encoding.UTF8.GetBytes(text, target[prefixBytes..]);
+
         int id = _count;
+        if (id == int.MaxValue >> 2) throw new InvalidOperationException("term dictionary full");
         if (id == _entries.Length)
         {
             var grown = new Entry[_entries.Length * 2];
             Array.Copy(_entries, grown, id);
             _entries = grown; // readers see either array; both hold every published entry
         }
-        var (chunk, offset) = Store(bytes);
-        _entries[id] = new Entry { Chunk = chunk, Offset = offset, Length = bytes.Length, Tag = tag, Hash = hash };
-        _slots[slot] = id;
+        _entries[id] = new Entry { Chunk = chunk, Offset = offset, Length = (int)length, Tag = tag };
+        _slots[slot] = ((long)hash << 32) | (uint)id;
         _count = id + 1; // publish after the entry is written
-        if ((long)(id + 1) * 4 > (long)_slots.Length * 3) Rehash();
+        if ((long)(id + 1) * 10 > (long)_slots.Length * 7) Rehash();
         return id;
-    }
-
-    private bool IsEntry(int id, ReadOnlySpan<byte> bytes, int tag, int hash)
-    {
-        ref readonly var e = ref _entries[id];
-        return e.Hash == hash && e.Tag == tag && e.Length == bytes.Length &&
-               new ReadOnlySpan<byte>(_chunks[e.Chunk], e.Offset, e.Length).SequenceEqual(bytes);
     }
 
     private void Rehash()
     {
-        var slots = new int[_slots.Length * 2];
-        int mask = slots.Length - 1;
-        for (int id = 1; id < _count; id++)
+        var slots = new long[_slots.Length * 2];
+        long mask = slots.Length - 1;
+        foreach (long s in _slots)
         {
-            int slot = _entries[id].Hash & mask;
+            if (s == 0) continue;
+            long slot = (int)(s >> 32) & mask;
             while (slots[slot] != 0) slot = (slot + 1) & mask;
-            slots[slot] = id;
+            slots[slot] = s;
         }
         _slots = slots;
     }
 
-    private (int Chunk, int Offset) Store(ReadOnlySpan<byte> bytes)
+    private (int Chunk, int Offset) Reserve(int length)
     {
         // Big terms get a chunk of their own so the shared chunks stay densely filled.
-        if (bytes.Length > ChunkSize / 4) return (AddChunk(bytes.ToArray()), 0);
-        if (_chunkUsed + bytes.Length > ChunkSize)
+        if (length > ChunkSize / 4) return (AddChunk(new byte[length]), 0);
+        if (_chunkUsed + length > ChunkSize)
         {
             _sharedChunk = AddChunk(new byte[ChunkSize]);
             _chunkUsed = 0;
         }
         int offset = _chunkUsed;
-        bytes.CopyTo(_chunks[_sharedChunk].AsSpan(offset));
-        _chunkUsed += bytes.Length;
+        _chunkUsed += length;
         return (_sharedChunk, offset);
     }
 
@@ -229,20 +260,8 @@ public sealed class TermDictionary
     private ReadOnlySpan<byte> ToUtf8(string text)
     {
         int max = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (max > _scratch.Length)
-        {
-            int exact = Encoding.UTF8.GetByteCount(text);
-            if (exact > _scratch.Length) _scratch = new byte[Math.Max(exact, _scratch.Length * 2)];
-        }
+        if (max > _scratch.Length) _scratch = new byte[Math.Max(max, _scratch.Length * 2)];
         int n = Encoding.UTF8.GetBytes(text, _scratch);
         return new ReadOnlySpan<byte>(_scratch, 0, n);
-    }
-
-    private static int HashOf(ReadOnlySpan<byte> bytes, int tag)
-    {
-        var h = new HashCode();
-        h.Add(tag);
-        h.AddBytes(bytes);
-        return h.ToHashCode();
     }
 }
