@@ -21,6 +21,13 @@ public sealed class VocabularyConstantsTests
     }
 
     [Fact]
+    public void Risks_and_controls_are_constants_of_their_iris()
+    {
+        Assert.Equal("https://w3id.org/guidelinegraph/control/liver-function-monitoring", Controls.LiverFunctionMonitoring);
+        Assert.Equal("https://w3id.org/guidelinegraph/risk/insertional-oncogenesis", Risks.InsertionalOncogenesis);
+    }
+
+    [Fact]
     public void Core_classes_properties_and_individuals_are_split()
     {
         Assert.Equal("https://w3id.org/guidelinegraph/ns#Requirement", Gg.Classes.Requirement);
