@@ -16,6 +16,8 @@ public class StringFunctionTests
         Assert.Equal(Int("4"), StringFunctions.StrLen(XsdString("chat")));
         // U+1F600 is one code point, two UTF-16 units.
         Assert.Equal(Int("2"), StringFunctions.StrLen(S("\U0001F600a")));
+        // W3C length01-non-bmp: a family emoji is four code points joined by three ZWJs.
+        Assert.Equal(Int("7"), StringFunctions.StrLen(S("\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466")));
         Assert.Null(StringFunctions.StrLen(Int("4")));
         Assert.Null(StringFunctions.StrLen(Iri("http://ex/")));
     }
@@ -48,6 +50,8 @@ public class StringFunctionTests
     {
         Assert.Equal(S("\U0001F600"), StringFunctions.Substr(S("a\U0001F600b"), Int("2"), Int("1")));
         Assert.Equal(S("b\U0001D11E"), StringFunctions.Substr(S("\U0001F600b\U0001D11E"), Int("2")));
+        // W3C substring01-non-bmp: the first code point of the ZWJ family is the man.
+        Assert.Equal(S("\U0001F468"), StringFunctions.Substr(S("\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466"), Int("1"), Int("1")));
     }
 
     [Fact]
@@ -136,6 +140,7 @@ public class StringFunctionTests
         Assert.Equal(S("Los%20Angeles"), StringFunctions.EncodeForUri(XsdString("Los Angeles")));
         // UTF-8 bytes, upper-case hex; unreserved characters stay.
         Assert.Equal(S("caf%C3%A9-_.~%2F%F0%9F%98%80"), StringFunctions.EncodeForUri(S("café-_.~/\U0001F600")));
+        Assert.Equal(S("%F0%9F%91%AA"), StringFunctions.EncodeForUri(S("\U0001F46A")));
     }
 
     [Fact]
@@ -221,6 +226,8 @@ public class StringFunctionTests
         Assert.Equal(S("aZb"), StringFunctions.Replace(S("abab"), S("B."), S("Z"), S("i"), Regexes));
         Assert.Equal(Lang("aZcd", "en"), StringFunctions.Replace(Lang("abcd", "en"), S("b"), S("Z"), Regexes));
         Assert.Equal(S("acbd"), StringFunctions.Replace(S("abcd"), S("(b)(c)"), S("$2$1"), Regexes));
+        // W3C replace03: a group that did not take part in the match is the empty string.
+        Assert.Equal(S("[1=ab][2=]cd"), StringFunctions.Replace(S("abcd"), S("(ab)|(a)"), S("[1=$1][2=$2]"), Regexes));
         Assert.Equal(S("a$\\c"), StringFunctions.Replace(S("abc"), S("b"), S("\\$\\\\"), Regexes));
         // $3 names no group: the empty string. "$10" with one group is group 1 then "0".
         Assert.Equal(S("ac"), StringFunctions.Replace(S("abc"), S("(b)"), S("$3"), Regexes));
