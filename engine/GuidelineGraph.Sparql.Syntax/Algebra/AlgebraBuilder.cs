@@ -74,7 +74,6 @@ public sealed class AlgebraBuilder
                 if (k.Alias is not null) keyVariables.Add(k.Alias);
                 else if (k.Expression is VariableExpression v) keyVariables.Add(v.Variable);
             }
-            var having = mods.Having.Select(h => Replace(h.Expression)).ToList();
             var projected = new HashSet<Variable>();
             foreach (var p in projections)
             {
@@ -93,6 +92,7 @@ public sealed class AlgebraBuilder
             }
             // Aggregates are collected from SELECT, HAVING and ORDER BY before the Group node is made.
             var selectExpressions = projections.Select(p => p.Expression is null ? null : Replace(p.Expression)).ToList();
+            var having = mods.Having.Select(h => Replace(h.Expression)).ToList();
             var order = mods.OrderBy.Select(o => o with { Expression = Replace(o.Expression) }).ToImmutableArray();
             pattern = new Group(pattern, keys, [.. aggregates]);
             if (having.Count > 0) pattern = new Filter(Conjunction(having), pattern);

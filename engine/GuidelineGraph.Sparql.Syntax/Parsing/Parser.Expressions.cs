@@ -23,15 +23,28 @@ internal sealed partial class Parser
 
     private Expression Expression()
     {
+        int depth = _depth;
+        Deepen();
         var left = AndExpression();
-        while (!Failed && Accept(TokenKind.OrOr)) left = new BinaryExpression(BinaryOperator.Or, left, AndExpression());
+        while (!Failed && Accept(TokenKind.OrOr))
+        {
+            Deepen();
+            left = new BinaryExpression(BinaryOperator.Or, left, AndExpression());
+        }
+        _depth = depth;
         return left;
     }
 
     private Expression AndExpression()
     {
+        int depth = _depth;
         var left = RelationalExpression();
-        while (!Failed && Accept(TokenKind.AndAnd)) left = new BinaryExpression(BinaryOperator.And, left, RelationalExpression());
+        while (!Failed && Accept(TokenKind.AndAnd))
+        {
+            Deepen();
+            left = new BinaryExpression(BinaryOperator.And, left, RelationalExpression());
+        }
+        _depth = depth;
         return left;
     }
 
@@ -65,25 +78,31 @@ internal sealed partial class Parser
 
     private Expression AdditiveExpression()
     {
+        int depth = _depth;
         var left = MultiplicativeExpression();
         while (!Failed)
         {
+            Deepen();
             if (Accept(TokenKind.Plus)) left = new BinaryExpression(BinaryOperator.Add, left, MultiplicativeExpression());
             else if (Accept(TokenKind.Minus)) left = new BinaryExpression(BinaryOperator.Subtract, left, MultiplicativeExpression());
-            else return left;
+            else break;
         }
+        _depth = depth;
         return left;
     }
 
     private Expression MultiplicativeExpression()
     {
+        int depth = _depth;
         var left = UnaryExpression();
         while (!Failed)
         {
+            Deepen();
             if (Accept(TokenKind.Star)) left = new BinaryExpression(BinaryOperator.Multiply, left, UnaryExpression());
             else if (Accept(TokenKind.Slash)) left = new BinaryExpression(BinaryOperator.Divide, left, UnaryExpression());
-            else return left;
+            else break;
         }
+        _depth = depth;
         return left;
     }
 

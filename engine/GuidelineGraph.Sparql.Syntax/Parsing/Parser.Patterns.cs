@@ -32,6 +32,8 @@ internal sealed partial class Parser
         if (Failed) return new GroupSyntax([], pos);
         bool savedAggregates = _aggregatesAllowed;
         _aggregatesAllowed = false;
+        int depth = _depth;
+        Deepen();
         try
         {
             if (AtWord("SELECT"))
@@ -49,6 +51,7 @@ internal sealed partial class Parser
         finally
         {
             _aggregatesAllowed = savedAggregates;
+            _depth = depth;
         }
     }
 
@@ -56,8 +59,10 @@ internal sealed partial class Parser
     {
         BeginGroupScope();
         var elements = ImmutableArray.CreateBuilder<ElementSyntax>();
+        int depth = _depth;
         while (!Failed)
         {
+            Deepen();
             if (StartsTriples())
             {
                 var start = Cur;
@@ -78,6 +83,7 @@ internal sealed partial class Parser
             else BeginGroupScope();
             Accept(TokenKind.Dot);
         }
+        _depth = depth;
         return elements.ToImmutable();
     }
 
@@ -110,7 +116,13 @@ internal sealed partial class Parser
             if (!AtWord("UNION")) return new SubGroupSyntax(first, pos);
             var branches = ImmutableArray.CreateBuilder<GroupSyntax>();
             branches.Add(first);
-            while (AcceptWord("UNION")) branches.Add(GroupGraphPattern());
+            int depth = _depth;
+            while (AcceptWord("UNION"))
+            {
+                Deepen();
+                branches.Add(GroupGraphPattern());
+            }
+            _depth = depth;
             return new UnionSyntax(branches.ToImmutable(), pos);
         }
         Advance();
@@ -219,9 +231,11 @@ internal sealed partial class Parser
         var (predicate, path) = Verb();
         do
         {
+            // The triple comes before those of a nested object, in the order the text reads.
+            int mark = output.Count;
             var obj = GraphNode(output);
             if (Failed) return;
-            output.Add(new TriplePathSyntax(subject, predicate, path, obj));
+            output.Insert(mark, new TriplePathSyntax(subject, predicate, path, obj));
         }
         while (Accept(TokenKind.Comma));
     }
@@ -245,9 +259,13 @@ internal sealed partial class Parser
     private TermPattern GraphNode(ImmutableArray<TriplePathSyntax>.Builder output)
     {
         var t = Cur;
-        if (t.Kind == TokenKind.LBracket && PeekToken().Kind != TokenKind.RBracket) return BlankNodePropertyList(output);
-        if (t.Kind == TokenKind.LParen && PeekToken().Kind != TokenKind.RParen) return Collection(output);
-        return VarOrTerm();
+        bool list = t.Kind == TokenKind.LParen && PeekToken().Kind != TokenKind.RParen;
+        if (!list && (t.Kind != TokenKind.LBracket || PeekToken().Kind == TokenKind.RBracket)) return VarOrTerm();
+        int depth = _depth;
+        Deepen();
+        var node = list ? Collection(output) : BlankNodePropertyList(output);
+        _depth = depth;
+        return node;
     }
 
     private TermPattern BlankNodePropertyList(ImmutableArray<TriplePathSyntax>.Builder output)
@@ -390,15 +408,28 @@ internal sealed partial class Parser
 
     private PropertyPath Path()
     {
+        int depth = _depth;
+        Deepen();
         var path = PathSequence();
-        while (!Failed && Accept(TokenKind.Pipe)) path = new AlternativePath(path, PathSequence());
+        while (!Failed && Accept(TokenKind.Pipe))
+        {
+            Deepen();
+            path = new AlternativePath(path, PathSequence());
+        }
+        _depth = depth;
         return path;
     }
 
     private PropertyPath PathSequence()
     {
+        int depth = _depth;
         var path = PathEltOrInverse();
-        while (!Failed && Accept(TokenKind.Slash)) path = new SequencePath(path, PathEltOrInverse());
+        while (!Failed && Accept(TokenKind.Slash))
+        {
+            Deepen();
+            path = new SequencePath(path, PathEltOrInverse());
+        }
+        _depth = depth;
         return path;
     }
 

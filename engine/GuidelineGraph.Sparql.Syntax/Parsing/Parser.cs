@@ -114,6 +114,16 @@ internal sealed partial class Parser
 
     private bool Failed => _error is not null;
 
+    // Deeply nested or very long chained input would build trees that overflow the stack of recursive
+    // consumers (builder, printer, evaluator). Nesting and chaining each count one level of depth.
+    internal const int MaxDepth = 1000;
+    private int _depth;
+
+    private void Deepen()
+    {
+        if (++_depth > MaxDepth) Fail(Cur, $"the query nests or chains more than {MaxDepth} levels deep");
+    }
+
     private void Fail(Token at, string message) => Fail(at.Start, Math.Max(at.End, at.Start), message);
 
     private void Fail(int start, int end, string message)
