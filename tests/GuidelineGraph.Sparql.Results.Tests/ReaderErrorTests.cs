@@ -51,6 +51,24 @@ public class ReaderErrorTests
     }
 
     [Fact]
+    public void JsonLoneSurrogateEscape()
+    {
+        var e = ErrorOf("{\"head\":{\"vars\":[\"x\"]},\"results\":{\"bindings\":[{\"x\":{\"type\":\"literal\",\"value\":\"\\uD800\"}}]}}", QueryResultsFormat.Json);
+        Assert.Contains("valid Unicode", e.Message);
+        Assert.Equal(78, e.Start.Column);
+    }
+
+    [Fact]
+    public void JsonInvalidUtf8IsPositioned()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{\"head\":{\"vars\":[\"x\"]},\n\"boolean\":\"é\"}");
+        bytes[^3] = 0xFF;
+        var parse = QueryResultsReader.Read(new MemoryStream(bytes), QueryResultsFormat.Json);
+        Assert.Equal(new TextPosition(2, 12, 35), parse.Error!.Start);
+        Assert.Equal("invalid UTF-8", parse.Error.Message);
+    }
+
+    [Fact]
     public void XmlWrongNamespace()
     {
         var e = ErrorOf("<sparql xmlns='http://example.org/'><head/><boolean>true</boolean></sparql>", QueryResultsFormat.Xml);

@@ -30,6 +30,7 @@ internal sealed class JsonResultsReader : QueryResultsReader
 
     private protected override void ReadHead()
     {
+        if (FirstInvalidUtf8(_bytes.AsSpan(_position)) is int bad) { FailAt(_position + bad, "invalid UTF-8"); return; }
         int head = -1, results = -1;
         bool? boolean = null;
         try
@@ -38,7 +39,7 @@ internal sealed class JsonResultsReader : QueryResultsReader
             if (!r.Read() || r.TokenType != JsonTokenType.StartObject) { FailAt(_position + (int)r.TokenStartIndex, "expected a JSON object"); return; }
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                string name = r.GetString()!;
+                if (StringOf(ref r, _position) is not { } name) return;
                 r.Read();
                 int at = _position + (int)r.TokenStartIndex;
                 switch (name)
@@ -85,7 +86,7 @@ internal sealed class JsonResultsReader : QueryResultsReader
             while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
                 if (r.TokenType != JsonTokenType.String) { FailAt(at + (int)r.TokenStartIndex, "variable names must be strings"); return false; }
-                var name = r.GetString()!;
+                if (StringOf(ref r, at) is not { } name) return false;
                 if (vars.Contains(name)) { FailAt(at + (int)r.TokenStartIndex, $"variable \"{name}\" is declared twice"); return false; }
                 vars.Add(name);
             }
@@ -124,7 +125,7 @@ internal sealed class JsonResultsReader : QueryResultsReader
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             int nameAt = _position + (int)r.TokenStartIndex;
-            string name = r.GetString()!;
+            if (StringOf(ref r, _position) is not { } name) return null;
             int index = VariableIndex(name);
             if (index < 0) { FailAt(nameAt, $"variable \"{name}\" is not in \"head\""); return null; }
             if (row[index] is not null) { FailAt(nameAt, $"variable \"{name}\" is bound twice"); return null; }
@@ -145,15 +146,16 @@ internal sealed class JsonResultsReader : QueryResultsReader
         string? type = null, value = null, lang = null, datatype = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            string key = r.GetString()!;
+            if (StringOf(ref r, _position) is not { } key) return null;
             r.Read();
             if (r.TokenType != JsonTokenType.String) { FailAt(_position + (int)r.TokenStartIndex, $"\"{key}\" must be a string"); return null; }
+            if (StringOf(ref r, _position) is not { } text) return null;
             switch (key)
             {
-                case "type": type = r.GetString(); break;
-                case "value": value = r.GetString(); break;
-                case "xml:lang": lang = r.GetString(); break;
-                case "datatype": datatype = r.GetString(); break;
+                case "type": type = text; break;
+                case "value": value = text; break;
+                case "xml:lang": lang = text; break;
+                case "datatype": datatype = text; break;
                 default: FailAt(_position + (int)r.TokenStartIndex, $"unknown key \"{key}\" in an RDF term"); return null;
             }
         }
@@ -178,6 +180,36 @@ internal sealed class JsonResultsReader : QueryResultsReader
             default:
                 FailAt(at, $"unknown term type \"{type}\"");
                 return null;
+        }
+    }
+
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return null;
+        Span<char> sink = stackalloc char[1024];
+        int offset = 0;
+        while (true)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(bytes[offset..], sink, out int read, out _, replaceInvalidSequences: false);
+            offset += read;
+            if (status != System.Buffers.OperationStatus.DestinationTooSmall) return offset;
+        }
+    }
+
+    /// <summary>
+    /// The string of the current token; null (with an error) for escapes that make no UTF-16 text, such as a
+    /// lone surrogate, which Utf8JsonReader only reports by exception.
+    /// </summary>
+    private string? StringOf(ref Utf8JsonReader r, int sliceStart)
+    {
+        try
+        {
+            return r.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            FailAt(sliceStart + (int)r.TokenStartIndex, "string escapes do not form valid Unicode text");
+            return null;
         }
     }
 
