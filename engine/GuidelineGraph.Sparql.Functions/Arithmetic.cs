@@ -96,6 +96,12 @@ public static class Arithmetic
 
     private static XsdTemporal? Shift(XsdTemporal t, XsdDuration d, bool subtract)
     {
+        // Results beyond the year bound would not read back as literals.
+        return ShiftUnchecked(t, d, subtract) is { InRange: true } shifted ? shifted : null;
+    }
+
+    private static XsdTemporal? ShiftUnchecked(XsdTemporal t, XsdDuration d, bool subtract)
+    {
         long months = subtract ? -d.Months : d.Months;
         decimal seconds = subtract ? -d.Seconds : d.Seconds;
         if (t.Kind == TemporalKind.Time)

@@ -15,6 +15,12 @@ public readonly record struct XsdTemporal(TemporalKind Kind, long Year, int Mont
 {
     private const decimal FourteenHours = 14 * 3600;
 
+    /// <summary>Years are bounded so that all calendar arithmetic stays within <see cref="long"/> and <see cref="decimal"/>.</summary>
+    public const int MaxYearDigits = 9;
+    private const long MaxYear = 999_999_999;
+
+    public bool InRange => Math.Abs(Year) <= MaxYear;
+
     public Iri Datatype => Kind switch
     {
         TemporalKind.DateTime => Vocab.Xsd.DateTime,
@@ -42,7 +48,7 @@ public readonly record struct XsdTemporal(TemporalKind Kind, long Year, int Mont
         {
             bool negative = p.Eat('-');
             int start = p.Position;
-            if (p.Digits(4, 16) is not long y) return null;
+            if (p.Digits(4, MaxYearDigits) is not long y) return null;
             // Years of more than four digits may not start with zero.
             if (p.Position - start > 4 && s[start] == '0') return null;
             year = negative ? -y : y;
@@ -285,12 +291,13 @@ public readonly record struct XsdDuration(DurationKind Kind, long Months, decima
             var number = s.AsSpan(start, i - 1 - start);
             if (number.Contains('.'))
             {
-                if (slot != 5 || Numeric.ParseDecimal(number) is not decimal frac || number[^1] == '.') return null;
+                if (slot != 5 || number.IndexOf('.') > 15 || Numeric.ParseDecimal(number) is not decimal frac || number[^1] == '.') return null;
                 seconds += frac;
             }
             else
             {
-                if (Numeric.ParseInteger(number) is not decimal n) return null;
+                // 15 digits keep years × 12 inside long and days × 86400 inside decimal.
+                if (number.Length > 15 || Numeric.ParseInteger(number) is not decimal n) return null;
                 switch (slot)
                 {
                     case 0: months += (long)n * 12; break;

@@ -75,8 +75,11 @@ public static class TermFunctions
 
     /// <summary>fn:round rounds halves towards positive infinity: round(-2.5) = -2.</summary>
     public static Term? Round(Term? t) => Numeric.FromTerm(t) is Numeric n
-        ? (n.IsExact ? Numeric.Of(n.Type, Math.Floor(n.Exact + 0.5m), 0) : Numeric.Of(n.Type, 0, RoundDouble(n.Approximate))).ToLiteral()
+        ? (n.IsExact ? Numeric.Of(n.Type, RoundDecimal(n.Exact), 0) : Numeric.Of(n.Type, 0, RoundDouble(n.Approximate))).ToLiteral()
         : null;
+
+    /// <summary>Whole values are returned as they are, so the +0.5 cannot overflow at decimal's limits.</summary>
+    private static decimal RoundDecimal(decimal d) => decimal.Truncate(d) == d ? d : Math.Floor(d + 0.5m);
 
     private static double RoundDouble(double d)
     {
