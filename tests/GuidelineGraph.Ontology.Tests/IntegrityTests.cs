@@ -156,9 +156,9 @@ public sealed class IntegrityTests
         foreach (Term requirement in Graph.InstancesOf(Gg.Classes.Requirement))
         {
             List<Term> conditions = Graph.Objects(requirement, Gg.Properties.AppliesWhen).ToList();
-            if (conditions.Count == 0)
+            if (conditions.Count != 1)
             {
-                offenders.Add($"{Show(requirement)}: no gg:appliesWhen (use gg:Always when unconditional)");
+                offenders.Add($"{Show(requirement)}: {conditions.Count} gg:appliesWhen, expected 1 (gg:Always when unconditional)");
             }
             var pending = new Stack<Term>(conditions);
             while (pending.TryPop(out Term? condition))

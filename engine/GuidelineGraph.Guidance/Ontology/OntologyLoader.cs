@@ -1,0 +1,56 @@
+using GuidelineGraph.Rdf;
+using GuidelineGraph.Rdf.Io;
+using GuidelineGraph.Store;
+
+namespace GuidelineGraph.Guidance.Ontology;
+
+/// <summary>A syntax or I/O error in an ontology file; Line and Column are null for I/O errors.</summary>
+public sealed record OntologyError(string File, int? Line, int? Column, string Message)
+{
+    public override string ToString() => Line is null ? $"{File}: {Message}" : $"{File}:{Line}:{Column}: {Message}";
+}
+
+public sealed record LoadedOntology(QuadStore Store, IReadOnlyList<OntologyError> Errors);
+
+/// <summary>Reads every *.ttl under an ontology directory (recursively) into one store.</summary>
+public static class OntologyLoader
+{
+    public static LoadedOntology Load(string directory, CancellationToken ct = default)
+    {
+        var store = new QuadStore();
+        var errors = new List<OntologyError>();
+        foreach (string path in Directory.EnumerateFiles(directory, "*.ttl", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            string file = Path.GetRelativePath(directory, path);
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new OntologyError(file, null, null, e.Message));
+                continue;
+            }
+            RdfDocument document = RdfReader.ReadDocument(text,
+                new RdfReadOptions { Format = RdfFormat.Turtle, BaseIri = new Uri(path).AbsoluteUri, Recover = true }, ct);
+            errors.AddRange(document.Errors.Select(e => new OntologyError(file, e.Start.Line, e.Start.Column, e.Message)));
+            store.Load(document.Quads, ct: ct);
+        }
+        return new LoadedOntology(store, errors);
+    }
+
+    /// <summary>
+    /// The ontology/ directory of a checkout: the nearest one above <paramref name="start"/>, so
+    /// that gg finds it from anywhere inside the repository. Null when there is none.
+    /// </summary>
+    public static string? Find(string start)
+    {
+        for (DirectoryInfo? dir = new(start); dir != null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "ontology");
+            if (File.Exists(Path.Combine(candidate, "core.ttl"))) return candidate;
+        }
+        return null;
+    }
+}
