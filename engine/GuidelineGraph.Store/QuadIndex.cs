@@ -39,51 +39,47 @@ internal sealed class QuadIndex
     /// </summary>
     public static QuadIndex Build(Key4[] keys, int length, bool parallel)
     {
-        var span = keys.AsSpan(0, length);
-        span.Sort();
-        int n = Deduplicate(span);
-        return FromSortedGspo(keys, n, parallel);
+        if (length == 0) return Empty;
+        var scratch = new Key4[length];
+        var sorted = RadixSort.Sort(keys.AsSpan(0, length), scratch);
+        int n = Deduplicate(sorted);
+        var gspo = sorted[..n].ToArray();
+        return FromSortedGspo(gspo, parallel, scratch);
     }
 
-    private static QuadIndex FromSortedGspo(Key4[] gspo, int n, bool parallel)
+    private static QuadIndex FromSortedGspo(Key4[] gspo, bool parallel, Key4[]? scratch = null)
     {
+        int n = gspo.Length;
         if (n == 0) return Empty;
-        var sorted = new ReadOnlyMemory<Key4>(gspo, 0, n);
         var leading = new SortedRuns[3];
-        leading[0] = SortedRuns.FromSorted(Permutation.Gspo, sorted.Span);
+        leading[0] = SortedRuns.FromSorted(Permutation.Gspo, gspo);
         bool trailing = leading[0].Heads.Length > TrailingThreshold;
         var todo = new List<Permutation> { Permutation.Gpos, Permutation.Gosp };
         if (trailing) todo.AddRange(Permutations.GraphTrailing);
         var built = new SortedRuns[todo.Count];
-        if (parallel && n > 50_000)
+        int workers = parallel && n > 50_000 ? 2 : 1;
+        // Each worker needs two buffers: the reordered keys and the radix sort's other half.
+        var buffers = new Key4[workers * 2][];
+        for (int i = 0; i < buffers.Length; i++) buffers[i] = i == 0 && scratch is not null && scratch.Length >= n ? scratch : new Key4[n];
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
         {
-            var scratch = new[] { new Key4[n], new Key4[n] };
-            Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, worker =>
-            {
-                for (int i = worker; i < todo.Count; i += 2)
-                    built[i] = Reorder(todo[i], sorted.Span, scratch[worker]);
-            });
-        }
-        else
-        {
-            var scratch = new Key4[n];
-            for (int i = 0; i < todo.Count; i++) built[i] = Reorder(todo[i], sorted.Span, scratch);
-        }
+            for (int i = worker; i < todo.Count; i += workers)
+                built[i] = Reorder(todo[i], gspo, buffers[2 * worker], buffers[2 * worker + 1]);
+        });
         leading[1] = built[0];
         leading[2] = built[1];
         return new QuadIndex(leading, trailing ? built[2..] : null);
     }
 
-    private static SortedRuns Reorder(Permutation target, ReadOnlySpan<Key4> gspo, Key4[] scratch)
+    private static SortedRuns Reorder(Permutation target, ReadOnlySpan<Key4> gspo, Key4[] keys, Key4[] scratch)
     {
-        var keys = scratch.AsSpan(0, gspo.Length);
+        var span = keys.AsSpan(0, gspo.Length);
         for (int i = 0; i < gspo.Length; i++)
         {
             var k = gspo[i];
-            keys[i] = target.ToKey(new IdQuad(k.B, k.C, k.D, k.A));
+            span[i] = target.ToKey(new IdQuad(k.B, k.C, k.D, k.A));
         }
-        keys.Sort();
-        return SortedRuns.FromSorted(target, keys);
+        return SortedRuns.FromSorted(target, RadixSort.Sort(span, scratch));
     }
 
     private static int Deduplicate(Span<Key4> sorted)
@@ -110,7 +106,7 @@ internal sealed class QuadIndex
         {
             var gspo = new Key4[leading[0].Count];
             leading[0].CopyKeysTo(gspo);
-            return FromSortedGspo(gspo, gspo.Length, parallel: true);
+            return FromSortedGspo(gspo, parallel: true);
         }
         var merged = new SortedRuns[3];
         for (int i = 0; i < 3; i++) merged[i] = MergeRuns(Permutations.GraphTrailing[i], _trailing[i], removed._trailing![i], added._trailing![i]);
