@@ -40,6 +40,29 @@ public readonly struct LiteralValue
         return new(ValueClass.Other, l);
     }
 
+    /// <summary>
+    /// Whether two literals of the same datatype denote the same value ("1.0"^^xsd:double and "1E0"^^xsd:double).
+    /// An equivalence relation, unlike <c>=</c>: NaN is the same as NaN, and a date with a timezone is never the
+    /// same as one without. For comparing expected and actual results, where lexical forms may differ.
+    /// </summary>
+    public static bool SameValue(Literal a, Literal b)
+    {
+        if (a.Equals(b)) return true;
+        if (a.Datatype.Value != b.Datatype.Value || a.Language != b.Language) return false;
+        var va = Of(a);
+        var vb = Of(b);
+        if (va.Class != vb.Class) return false;
+        return va.Class switch
+        {
+            ValueClass.Numeric => va.Number.IsNaN ? vb.Number.IsNaN : Operators.CompareNumbers(va.Number, vb.Number) == Ordering.Equal,
+            ValueClass.Boolean => va.Boolean == vb.Boolean,
+            ValueClass.DateTime or ValueClass.Date or ValueClass.Time =>
+                va.Temporal.Timezone.HasValue == vb.Temporal.Timezone.HasValue && va.Temporal.UtcSeconds == vb.Temporal.UtcSeconds,
+            ValueClass.Duration => va.Duration.Months == vb.Duration.Months && va.Duration.Seconds == vb.Duration.Seconds,
+            _ => false,
+        };
+    }
+
     public static bool? ParseBoolean(string s) => s switch
     {
         "true" or "1" => true,

@@ -100,6 +100,32 @@ public class OperatorTests
     }
 
     [Fact]
+    public void OpenWorldDateTests()
+    {
+        // data-r2 open-world date-1/2/3: which dates pass =, != and > against a date without timezone.
+        var d = Typed("2006-08-23", Vocab.Xsd.Date);
+        var d22 = Typed("2006-08-22", Vocab.Xsd.Date);
+        Literal[] data = [DateTime("2006-08-23T09:00:00+01:00"), Typed("2006-08-23", Vocab.Xsd.Date), Typed("2006-08-23Z", Vocab.Xsd.Date),
+            Typed("2006-08-23+00:00", Vocab.Xsd.Date), Typed("2001-01-01", Vocab.Xsd.Date), Typed("2001-01-01Z", Vocab.Xsd.Date)];
+        Assert.Equal([false, true, false, false, false, false], data.Select(v => Operators.Equal(v, d) == true));
+        Assert.Equal([true, false, false, false, true, true], data.Select(v => Operators.NotEqual(v, d) == true));
+        Assert.Equal([false, true, true, true, false, false], data.Select(v => Operators.GreaterThan(v, d22) == true));
+    }
+
+    [Fact]
+    public void SameValueIsForComparingResults()
+    {
+        Assert.True(LiteralValue.SameValue(Dbl("1.0"), Dbl("1E0")));
+        Assert.True(LiteralValue.SameValue(Dec("1.0"), Dec("01")));
+        Assert.True(LiteralValue.SameValue(Dbl("NaN"), Dbl("NaN")));
+        Assert.True(LiteralValue.SameValue(DateTime("2002-04-02T12:00:00-01:00"), DateTime("2002-04-02T13:00:00Z")));
+        Assert.False(LiteralValue.SameValue(DateTime("2002-04-02T12:00:00"), DateTime("2002-04-02T12:00:00Z")));
+        Assert.False(LiteralValue.SameValue(Int("1"), Dec("1.0")));
+        Assert.False(LiteralValue.SameValue(Typed("a", Unknown), Typed("b", Unknown)));
+        Assert.True(LiteralValue.SameValue(Typed("0", Vocab.Xsd.Boolean), Bool(false)));
+    }
+
+    [Fact]
     public void DurationComparison()
     {
         Assert.Equal(true, Operators.Equal(DayTime("PT24H"), DayTime("P1D")));
