@@ -28,6 +28,11 @@ public sealed class ErrorTests
     [InlineData("SELECT * { ?s ?p \"\\q\" }", 1, 19, "invalid escape sequence in string")]
     [InlineData("SELECT * { ?s ?p ?o } trailing", 1, 23, "expected end of query, found 'trailing'")]
     [InlineData("SELECT * { ?s ?p ?o } ORDER BY", 1, 31, "expected '(', a function call or a built-in call, found end of input")]
+    [InlineData("SELECT * { <http://a b> ?p ?o }", 1, 21, "character ' ' (space) is not allowed in an IRI")]
+    [InlineData("SELECT * { ?s ?p ?o ?s ?p ?o }", 1, 21, "expected '.' before the next triple pattern, or '}', found '?s'")]
+    [InlineData("SELECT * { {} SELECT * {} }", 1, 15, "a sub-select must be alone inside its own { }")]
+    [InlineData("SELECT * { OPTINAL {} }", 1, 12, "expected '}' to close the group, found 'OPTINAL'")]
+    [InlineData("CONSTRUCT", 1, 10, "expected '{' to open the CONSTRUCT template, or WHERE, found end of input")]
     [InlineData("", 1, 1, "expected SELECT, CONSTRUCT, ASK or DESCRIBE, found end of input")]
     public void QueryErrorsHavePositions(string query, int line, int column, string message)
     {

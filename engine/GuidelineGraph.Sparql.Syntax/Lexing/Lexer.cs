@@ -155,11 +155,38 @@ internal sealed class Lexer
                 i += 2;
                 continue;
             }
-            if (c <= ' ' || IriForbidden.Contains(c)) break;
+            if (c <= ' ' || IriForbidden.Contains(c))
+            {
+                // '<scheme://' cannot start a valid expression, so this is a broken IRI: say where.
+                if (LooksLikeIriStart(start + 1, i))
+                {
+                    _pos = i;
+                    return new Token(TokenKind.Error, i, i + 1, $"character {DescribeChar(c)} is not allowed in an IRI", adj);
+                }
+                break;
+            }
             i++;
         }
         return Peek(1) == '=' ? Simple(TokenKind.LtEq, 2, adj) : Simple(TokenKind.Lt, 1, adj);
     }
+
+    private bool LooksLikeIriStart(int from, int to)
+    {
+        int colon = _text.IndexOf("://", from, to - from, StringComparison.Ordinal);
+        if (colon <= from || !IsAsciiLetter(_text[from])) return false;
+        for (int k = from + 1; k < colon; k++)
+            if (!(IsAsciiLetterOrDigit(_text[k]) || _text[k] is '+' or '-' or '.')) return false;
+        return true;
+    }
+
+    private static string DescribeChar(char c) => c switch
+    {
+        ' ' => "' ' (space)",
+        '\t' => "tab",
+        '\n' or '\r' => "line break",
+        _ when c < ' ' => $"U+{(int)c:X4}",
+        _ => $"'{c}'",
+    };
 
     private string? DecodeIriEscapes(string raw, int offset, out string? error)
     {

@@ -45,7 +45,7 @@ internal sealed partial class Parser
                 return new GroupSyntax([new SubSelectSyntax(query, Position(start))], pos);
             }
             var elements = GroupGraphPatternSub();
-            Expect(TokenKind.RBrace, "'}'");
+            ExpectGroupEnd();
             return new GroupSyntax(elements, pos);
         }
         finally
@@ -85,6 +85,15 @@ internal sealed partial class Parser
         }
         _depth = depth;
         return elements.ToImmutable();
+    }
+
+    private void ExpectGroupEnd()
+    {
+        if (Accept(TokenKind.RBrace) || Failed) return;
+        var t = Cur;
+        if (StartsTriples()) Fail(t, $"expected '.' before the next triple pattern, or '}}', found {Describe(t)}");
+        else if (AtWord("SELECT")) Fail(t, "a sub-select must be alone inside its own { }");
+        else Fail(t, $"expected '}}' to close the group, found {Describe(t)}");
     }
 
     private bool StartsTriples()

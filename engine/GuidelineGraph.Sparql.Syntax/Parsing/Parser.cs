@@ -295,7 +295,7 @@ internal sealed partial class Parser
             return new QuerySyntax(QueryForm.Construct, null, ToTriplePatterns(template), [], dataset, where, mods, null, null, Position(start));
         }
         var ds = DatasetClauses();
-        ExpectWord("WHERE");
+        if (!AcceptWord("WHERE")) Fail(Cur, $"expected '{{' to open the CONSTRUCT template, or WHERE, found {Describe(Cur)}");
         var open = Expect(TokenKind.LBrace, "'{' after CONSTRUCT WHERE");
         BeginGroupScope();
         var triples = TriplesTemplate(TriplesContext.Pattern);
