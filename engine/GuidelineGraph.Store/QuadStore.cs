@@ -44,9 +44,18 @@ public sealed class QuadStore
             var keys = EncodeAll(quads, progress, ct, out int length);
             Terms.TrimExcess();
             var current = _current;
-            if (current.Count == 0)
+            if (length >= current.Count / 4)
             {
-                var index = QuadIndex.Build(keys, length, parallel: true);
+                // Big relative to what is there: sort everything once rather than grow a delta.
+                var existing = current.Added.Count + current.Removed.Count == 0 ? current.Base : Compacted(current).Base;
+                if (existing.Count > 0)
+                {
+                    var all = new Key4[existing.Count + length];
+                    existing.Gspo.CopyKeysTo(all);
+                    Array.Copy(keys, 0, all, existing.Count, length);
+                    keys = all;
+                }
+                var index = QuadIndex.Build(keys, existing.Count + length, parallel: true);
                 Publish(new StoreSnapshot(Terms, index, QuadIndex.Empty, QuadIndex.Empty, current.Version + 1));
             }
             else

@@ -118,6 +118,23 @@ public class StoreTests
     }
 
     [Fact]
+    public void Loading_into_a_non_empty_store_merges_small_and_large_batches()
+    {
+        var store = new QuadStore();
+        var first = RandomDatasets.Generate(21, 400, 2);
+        var small = RandomDatasets.Generate(22, 20, 2);   // under a quarter of the store: goes to the delta
+        var large = RandomDatasets.Generate(23, 600, 2);  // over a quarter: everything is sorted again
+        store.Load(first);
+        store.Remove(first[0]);
+        store.Load(small);
+        Assert.True(store.Snapshot().Added.Count > 0);
+        store.Load(large);
+        Assert.Equal(0, store.Snapshot().Added.Count + store.Snapshot().Removed.Count);
+        var expected = first.Skip(1).Concat(small).Concat(large).ToHashSet();
+        Assert.True(expected.SetEquals(store.Match(null, null, null, GraphSelector.Any)));
+    }
+
+    [Fact]
     public void A_failing_source_leaves_the_store_unchanged()
     {
         var store = new QuadStore();
