@@ -106,4 +106,26 @@ public sealed class FeatureContractTests
         Assert.True(ancestors.Contains(new Iri(Features.Namespace + broader)),
             $"ggf:{narrower} skos:broader* ggf:{broader} does not hold; ancestors: {string.Join(", ", ancestors.Select(Show).Order())}");
     }
+
+    [Theory]
+    [InlineData(Gg.Classes.ProfileFeature)]
+    [InlineData(Gg.Classes.ProtocolSection)]
+    public void Every_label_names_one_concept_so_that_wording_resolves_without_ambiguity(string type)
+    {
+        var owners = new Dictionary<(string Text, string? Language), HashSet<Term>>();
+        foreach (Term concept in Graph.InstancesOf(type))
+        {
+            IEnumerable<Literal> labels = Graph.Objects(concept, SkosPrefLabel)
+                .Concat(Graph.Objects(concept, "http://www.w3.org/2004/02/skos/core#altLabel")).OfType<Literal>();
+            foreach (Literal label in labels)
+            {
+                var key = (label.Lexical.ToLowerInvariant(), label.Language?.ToLowerInvariant());
+                if (!owners.TryGetValue(key, out HashSet<Term>? set)) owners[key] = set = [];
+                set.Add(concept);
+            }
+        }
+        Offenders.AssertNone(owners.Where(o => o.Value.Count > 1)
+            .Select(o => $"\"{o.Key.Text}\"@{o.Key.Language} labels {string.Join(", ", o.Value.Select(Show).Order())}"),
+            "labels shared by several concepts");
+    }
 }
