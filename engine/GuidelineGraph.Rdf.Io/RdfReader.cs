@@ -28,20 +28,18 @@ public static class RdfReader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
-        var parser = new Parser(new StringSource(text), options);
+        var parser = new Parser(new StringSource(text), options, ct);
         var quads = new List<Quad>();
-        while (parser.ReadBatch(quads, int.MaxValue / 2 > quads.Count + 4096 ? quads.Count + 4096 : int.MaxValue))
-            ct.ThrowIfCancellationRequested();
+        while (parser.ReadBatch(quads, int.MaxValue)) { }
         return new RdfDocument(quads, parser.Errors.ToArray(), new Dictionary<string, string>(parser.Prefixes), parser.BaseIri);
     }
 
     private static IEnumerable<Quad> Stream(CharSource source, RdfReadOptions options, CancellationToken ct)
     {
-        var parser = new Parser(source, options);
+        var parser = new Parser(source, options, ct);
         var batch = new List<Quad>(512);
         while (true)
         {
-            ct.ThrowIfCancellationRequested();
             batch.Clear();
             bool more = parser.ReadBatch(batch);
             foreach (var quad in batch) yield return quad;

@@ -52,12 +52,12 @@ public static class Isomorphism
     /// <summary>Refines both colourings in lockstep until stable; false as soon as their colour multisets differ.</summary>
     private static bool RefineBoth(Side a, Side b, ref ulong[] colorsA, ref ulong[] colorsB)
     {
+        // Refinement only splits classes, so colourings that differ once differ at the fixpoint: compare there.
         int classes = -1;
         while (true)
         {
-            if (!SameMultiset(colorsA, colorsB)) return false;
             int now = CountDistinct(colorsA);
-            if (now == classes || now == colorsA.Length) return true;
+            if (now == classes || now == colorsA.Length) return SameMultiset(colorsA, colorsB);
             classes = now;
             colorsA = a.Refine(colorsA);
             colorsB = b.Refine(colorsB);

@@ -12,6 +12,13 @@ internal static class CharClass
             or (>= 0xF900 and <= 0xFDCF) or (>= 0xFDF0 and <= 0xFFFD) or (>= 0x10000 and <= 0xEFFFF);
     }
 
+    private const ulong LowNameChars = (1UL << '-') | (0x3FFUL << '0');
+    private const ulong HighNameChars = (0x3FFFFFFUL << ('A' - 64)) | (1UL << ('_' - 64)) | (0x3FFFFFFUL << ('a' - 64));
+
+    /// <summary>ASCII PN_CHARS: letters, digits, '-' and '_' (the fast path of name scanning).</summary>
+    public static bool IsAsciiNameChar(char c) =>
+        c < 64 ? ((LowNameChars >> c) & 1) != 0 : c < 128 && ((HighNameChars >> (c - 64)) & 1) != 0;
+
     public static bool IsPnCharsU(int c) => c == '_' || IsPnCharsBase(c);
 
     public static bool IsPnChars(int c)

@@ -54,6 +54,12 @@ internal sealed class Lexer
     public StringQuote Quote { get; private set; }
     public string ErrorMessage { get; private set; } = "";
 
+    /// <summary>
+    /// Set on an error that most likely ends its statement, an unterminated short string: what follows on
+    /// the next line is better read as the next statement than skipped to the next '.'.
+    /// </summary>
+    public bool ErrorEndsStatement { get; private set; }
+
     /// <summary>Set once the input cannot be read further (undecodable bytes): nothing after can be recovered.</summary>
     public bool Fatal { get; private set; }
 
@@ -206,6 +212,7 @@ internal sealed class Lexer
     private Scan Fail(int at, string message, int resumeAt)
     {
         Kind = TokenKind.Error;
+        ErrorEndsStatement = false;
         ErrorMessage = message;
         Start = PositionAt(at);
         End = PositionAt(Math.Max(at, resumeAt));
@@ -440,7 +447,9 @@ internal sealed class Lexer
             }
             if (c == '\n' || c == '\r')
             {
-                return Fail(start, "line break in a short string; use \\n or a long string", p);
+                Fail(start, "line break in a short string; use \\n or a long string", p);
+                ErrorEndsStatement = true;
+                return Scan.Done;
             }
             if (c == q)
             {
@@ -659,8 +668,16 @@ internal sealed class Lexer
         // PN_PREFIX: PN_CHARS_BASE ((PN_CHARS | '.')* PN_CHARS)?; a bare word has the same shape.
         int p = start;
         int lastGood = start;
+        var buf = _buf;
         while (true)
         {
+            while (p < _end)
+            {
+                char ch = buf[p];
+                if (CharClass.IsAsciiNameChar(ch)) lastGood = ++p;
+                else if (ch == '.') p++;
+                else break;
+            }
             int cp = CodePointAt(p, out int w);
             if (cp == NeedMore) return Scan.NeedMore;
             if (cp < 0) break;
@@ -698,8 +715,31 @@ internal sealed class Lexer
         bool escaped = false;
         bool first = true;
         int segmentStart = p;
+        var buf = _buf;
         while (true)
         {
+            if (!first)
+            {
+                int q = p, good = -1;
+                while (q < _end)
+                {
+                    char ch = buf[q];
+                    if (CharClass.IsAsciiNameChar(ch) || ch == ':') good = ++q;
+                    else if (ch == '.') q++;
+                    else break;
+                }
+                if (good > 0)
+                {
+                    lastGood = good;
+                    if (escaped)
+                    {
+                        AppendScratch(buf.AsSpan(segmentStart, good - segmentStart));
+                        segmentStart = good;
+                        lastGoodScratch = _scratchLength;
+                    }
+                }
+                p = q;
+            }
             int cp = CodePointAt(p, out int w);
             if (cp == NeedMore) return Scan.NeedMore;
             if (cp < 0) break;

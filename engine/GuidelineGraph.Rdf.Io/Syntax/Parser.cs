@@ -11,7 +11,6 @@ internal sealed class Parser
 {
     /// <summary>Nesting of '[' and '(' allowed; deeper input is reported, never a stack overflow.</summary>
     public const int MaxDepth = 500;
-    private const int CacheLimit = 1 << 17;
 
     private readonly Lexer _lex;
     private readonly RdfFormat _format;
@@ -21,26 +20,26 @@ internal sealed class Parser
     private readonly List<SyntaxError> _errors = [];
     private readonly Dictionary<string, string> _prefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _prefixLookup;
-    private readonly Dictionary<string, Iri> _iris = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Iri>.AlternateLookup<ReadOnlySpan<char>> _iriLookup;
-    private readonly Dictionary<string, Iri> _prefixedNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Iri>.AlternateLookup<ReadOnlySpan<char>> _prefixedNameLookup;
-    private readonly Dictionary<string, BlankNode> _blankNodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, BlankNode>.AlternateLookup<ReadOnlySpan<char>> _blankNodeLookup;
+    private readonly TermCache _terms = new();
+    private char[] _lexical = new char[256];
     private readonly Dictionary<string, string> _languages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _languageLookup;
     private readonly string _anonymousPrefix = "anon" + Random.Shared.Next().ToString("x8") + "_";
     private long _anonymousCount;
 
     private IriResolver? _base;
+    // The prefix of the previous prefixed name: runs of names share one.
+    private string? _lastPrefix, _lastNamespace;
     private List<Quad> _out = [];
     private Term? _graph;
     private bool _inGraphBlock;
     private int _depth;
     private bool _finished;
+    private readonly CancellationToken _cancellation;
 
-    public Parser(CharSource source, RdfReadOptions options)
+    public Parser(CharSource source, RdfReadOptions options, CancellationToken cancellation = default)
     {
+        _cancellation = cancellation;
         _lex = new Lexer(source);
         _format = options.Format;
         _isTurtleFamily = _format is RdfFormat.Turtle or RdfFormat.TriG;
@@ -48,9 +47,6 @@ internal sealed class Parser
         _recover = options.Recover;
         _maxErrors = Math.Max(1, options.MaxErrors);
         _prefixLookup = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
-        _iriLookup = _iris.GetAlternateLookup<ReadOnlySpan<char>>();
-        _prefixedNameLookup = _prefixedNames.GetAlternateLookup<ReadOnlySpan<char>>();
-        _blankNodeLookup = _blankNodes.GetAlternateLookup<ReadOnlySpan<char>>();
         _languageLookup = _languages.GetAlternateLookup<ReadOnlySpan<char>>();
         if (options.BaseIri is not null && IriResolver.TryCreate(options.BaseIri, out var resolver)) _base = resolver;
         _lex.Next();
@@ -67,6 +63,7 @@ internal sealed class Parser
         _out = into;
         while (into.Count < wanted)
         {
+            _cancellation.ThrowIfCancellationRequested();
             if (_lex.Kind == TokenKind.End)
             {
                 if (_inGraphBlock) Fail("'}' to close the graph");
@@ -89,6 +86,18 @@ internal sealed class Parser
     private void Synchronize()
     {
         _depth = 0;
+        if (!_isTurtleFamily)
+        {
+            // One statement a line: the next line is the next statement.
+            int line = _lex.Start.Line;
+            while (_lex.Kind != TokenKind.End && _lex.Start.Line == line && !_lex.Fatal) _lex.Next();
+            return;
+        }
+        if (_lex.Kind == TokenKind.Error && _lex.ErrorEndsStatement)
+        {
+            _lex.Next();
+            return;
+        }
         while (true)
         {
             switch (_lex.Kind)
@@ -209,8 +218,8 @@ internal sealed class Parser
         if (ns is null) return false;
         _lex.Next();
         if (requireDot && !Expect(TokenKind.Dot, "'.' after @prefix")) return false;
-        if (_prefixes.ContainsKey(prefix)) _prefixedNames.Clear();
         _prefixes[prefix] = ns.Value;
+        _lastPrefix = null;
         return true;
     }
 
@@ -222,7 +231,7 @@ internal sealed class Parser
         _lex.Next();
         if (requireDot && !Expect(TokenKind.Dot, "'.' after @base")) return false;
         _base = new IriResolver(iri.Value);
-        _iris.Clear();
+        _terms.ClearIris();
         return true;
     }
 
@@ -386,7 +395,7 @@ internal sealed class Parser
 
     private Literal NumericLiteral(Iri datatype)
     {
-        var lit = new Literal(_lex.Value.ToString(), datatype);
+        var lit = _terms.Literal(_lex.Value, datatype, null);
         _lex.Next();
         return lit;
     }
@@ -436,7 +445,11 @@ internal sealed class Parser
             Fail("a string in double quotes (N-Triples has no other quoting)");
             return null;
         }
-        var lexical = _lex.Value.ToString();
+        // The token's text lives until the next token; keep it for the tag or datatype that may follow.
+        var value = _lex.Value;
+        if (value.Length > _lexical.Length) _lexical = new char[Math.Max(value.Length, _lexical.Length * 2)];
+        value.CopyTo(_lexical);
+        int length = value.Length;
         _lex.Next();
         switch (_lex.Kind)
         {
@@ -448,10 +461,11 @@ internal sealed class Parser
                     if (!_languageLookup.TryGetValue(tag, out var language))
                     {
                         language = tag.ToString().ToLowerInvariant();
+                        if (_languages.Count >= 1024) _languages.Clear();
                         _languages[tag.ToString()] = language;
                     }
                     _lex.Next();
-                    return new Literal(lexical, language);
+                    return _terms.Literal(_lexical.AsSpan(0, length), Vocab.Rdf.LangString, language);
                 }
             case TokenKind.DoubleCaret:
                 {
@@ -462,10 +476,10 @@ internal sealed class Parser
                         return null;
                     }
                     var datatype = (Iri?)ParseTermToken();
-                    return datatype is null ? null : new Literal(lexical, datatype);
+                    return datatype is null ? null : _terms.Literal(_lexical.AsSpan(0, length), datatype, null);
                 }
             default:
-                return new Literal(lexical, Vocab.Xsd.String);
+                return _terms.Literal(_lexical.AsSpan(0, length), Vocab.Xsd.String, null);
         }
     }
 
@@ -483,14 +497,7 @@ internal sealed class Parser
                 break;
             default:
                 {
-                    var label = _lex.Value;
-                    if (!_blankNodeLookup.TryGetValue(label, out var node))
-                    {
-                        var id = label.ToString();
-                        node = new BlankNode(id);
-                        _blankNodes[id] = node;
-                    }
-                    term = node;
+                    term = _terms.BlankNode(_lex.Value);
                     break;
                 }
         }
@@ -501,7 +508,8 @@ internal sealed class Parser
     private Iri? ResolveIriToken()
     {
         var raw = _lex.Value;
-        if (_iriLookup.TryGetValue(raw, out var iri)) return iri;
+        var iri = _terms.Iri(raw, out int slot);
+        if (iri is not null) return iri;
         string value;
         if (IriResolver.HasScheme(raw)) value = _isTurtleFamily ? (_base ?? AbsoluteOnly).Resolve(raw) : raw.ToString();
         else if (!_isTurtleFamily)
@@ -515,9 +523,8 @@ internal sealed class Parser
             return null;
         }
         else value = _base.Resolve(raw);
-        if (_iris.Count >= CacheLimit) _iris.Clear();
         iri = new Iri(value);
-        _iris[raw.ToString()] = iri;
+        _terms.AddIri(slot, raw.ToString(), iri);
         return iri;
     }
 
@@ -527,17 +534,20 @@ internal sealed class Parser
     private Iri? ExpandPrefixedName()
     {
         var name = _lex.Value;
-        if (_prefixedNameLookup.TryGetValue(name, out var iri)) return iri;
         int colon = _lex.PrefixLength;
-        if (!_prefixLookup.TryGetValue(name[..colon], out var ns))
+        string? ns;
+        if (_lastPrefix is not null && name[..colon].SequenceEqual(_lastPrefix)) ns = _lastNamespace;
+        else if (_prefixLookup.TryGetValue(name[..colon], out var prefix, out ns))
+        {
+            _lastPrefix = prefix;
+            _lastNamespace = ns;
+        }
+        else
         {
             Fail($"a declared prefix: '{name[..(colon + 1)]}' is not declared", describeFound: false);
             return null;
         }
-        if (_prefixedNames.Count >= CacheLimit) _prefixedNames.Clear();
-        iri = new Iri(string.Concat(ns, name[(colon + 1)..]));
-        _prefixedNames[name.ToString()] = iri;
-        return iri;
+        return _terms.PrefixedName(name, ns!, name[(colon + 1)..]);
     }
 
     private BlankNode NewBlankNode() => new(_anonymousPrefix + (++_anonymousCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
