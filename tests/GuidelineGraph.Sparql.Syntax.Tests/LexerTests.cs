@@ -4,8 +4,18 @@ namespace GuidelineGraph.Sparql.Syntax.Tests;
 
 public sealed class LexerTests
 {
+    private static List<Token> Tokens(string text)
+    {
+        var lexer = new Lexer(text);
+        var tokens = new List<Token>();
+        do tokens.Add(lexer.Next());
+        while (tokens[^1].Kind != TokenKind.Eof);
+        return tokens;
+    }
+
+    /// <summary>Each token with its value, or its source text where the lexer leaves the value to the span.</summary>
     private static List<(TokenKind Kind, string? Value)> Lex(string text) =>
-        Lexer.Tokenize(text).Tokens.Select(t => (t.Kind, t.Kind == TokenKind.Word ? text[t.Start..t.End] : t.Value)).ToList();
+        Tokens(text).Select(t => (t.Kind, t.Value ?? (t.Kind is TokenKind.Word or TokenKind.PrefixedName or TokenKind.Variable or TokenKind.IriRef ? text[t.Start..t.End] : null))).ToList();
 
     [Fact]
     public void NumbersAndDots()
@@ -30,9 +40,9 @@ public sealed class LexerTests
     {
         // An IRIREF wins when one closes before a character IRIs forbid (§19.8 longest match).
         Assert.Equal(
-            [(TokenKind.Variable, "x"), (TokenKind.Lt, null), (TokenKind.Integer, "3"), (TokenKind.IriRef, "http://a/\u00e9"),
-             (TokenKind.LtEq, null), (TokenKind.Variable, "y"), (TokenKind.Eof, null)],
-            Lex("?x< 3 <http://a/\\u00E9> <= $y"));
+            [(TokenKind.Variable, "?x"), (TokenKind.Lt, null), (TokenKind.Integer, "3"), (TokenKind.IriRef, "http://a/\u00e9"),
+             (TokenKind.IriRef, "<b>"), (TokenKind.LtEq, null), (TokenKind.Variable, "$y"), (TokenKind.Eof, null)],
+            Lex("?x< 3 <http://a/\\u00E9> <b> <= $y"));
     }
 
     [Fact]
@@ -54,9 +64,15 @@ public sealed class LexerTests
     }
 
     [Fact]
+    public void WrittenBlankNodeLabelsAreFoundAnywhere()
+    {
+        Assert.Equal(["a", "b.c", "x"], Lexer.WrittenBlankNodeLabels("SELECT * { _:a ?p _:b.c . } # _:x").Order());
+    }
+
+    [Fact]
     public void ErrorsStopTheTokenStream()
     {
-        var tokens = Lexer.Tokenize("?x '\\uD800' ?y").Tokens;
+        var tokens = Tokens("?x '\\uD800' ?y");
         Assert.Equal([TokenKind.Variable, TokenKind.Error, TokenKind.Eof], tokens.Select(t => t.Kind));
         Assert.Equal("\\u escape U+D800 is not a Unicode scalar value", tokens[1].Value);
     }

@@ -4,9 +4,9 @@ using System.Text;
 namespace GuidelineGraph.Sparql.Syntax.Lexing;
 
 /// <summary>
-/// SPARQL 1.1 tokenizer (§19.8 terminals). Tokenizes the whole text up front so the parser can look
-/// ahead freely. Stops at the first lexical error, which becomes an <see cref="TokenKind.Error"/> token
-/// followed by <see cref="TokenKind.Eof"/>. Codepoint escapes (\u, \U) are decoded inside strings and IRIs.
+/// SPARQL 1.1 tokenizer (§19.8 terminals), pulled one token at a time. Stops at the first lexical
+/// error, which becomes an <see cref="TokenKind.Error"/> token followed by <see cref="TokenKind.Eof"/>.
+/// Codepoint escapes (\u, \U) are decoded inside strings and IRIs.
 /// </summary>
 internal sealed class Lexer
 {
@@ -15,42 +15,45 @@ internal sealed class Lexer
 
     private readonly string _text;
     private int _pos;
-    private readonly List<Token> _tokens = [];
-    private readonly HashSet<string> _blankNodeLabels = new(StringComparer.Ordinal);
+    private bool _stopped;
 
-    private Lexer(string text) => _text = text;
+    public Lexer(string text) => _text = text;
 
-    /// <summary>All blank node labels written in the text; generated labels avoid them.</summary>
-    public IReadOnlySet<string> BlankNodeLabels => _blankNodeLabels;
-    public List<Token> Tokens => _tokens;
-
-    public static Lexer Tokenize(string text)
+    public Token Next()
     {
-        var lexer = new Lexer(text);
-        lexer.Run();
-        return lexer;
+        if (_stopped) return new Token(TokenKind.Eof, _pos, _pos, null, false);
+        int before = _pos;
+        SkipWhitespaceAndComments();
+        bool adjacent = _pos == before;
+        if (_pos >= _text.Length)
+        {
+            _stopped = true;
+            return new Token(TokenKind.Eof, _pos, _pos, null, adjacent);
+        }
+        var token = Next(adjacent);
+        if (token.Kind == TokenKind.Error)
+        {
+            _stopped = true;
+            _pos = token.End;
+        }
+        return token;
     }
 
-    private void Run()
+    /// <summary>
+    /// Labels that may be written as _:label anywhere in the text (over-approximated: strings and
+    /// comments count too), so generated labels can avoid them.
+    /// </summary>
+    public static HashSet<string> WrittenBlankNodeLabels(string text)
     {
-        while (true)
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        int i = 0;
+        while ((i = text.IndexOf("_:", i, StringComparison.Ordinal)) >= 0)
         {
-            int before = _pos;
-            SkipWhitespaceAndComments();
-            bool adjacent = _pos == before;
-            if (_pos >= _text.Length)
-            {
-                _tokens.Add(new Token(TokenKind.Eof, _pos, _pos, null, adjacent));
-                return;
-            }
-            var token = Next(adjacent);
-            _tokens.Add(token);
-            if (token.Kind == TokenKind.Error)
-            {
-                _tokens.Add(new Token(TokenKind.Eof, token.End, token.End, null, false));
-                return;
-            }
+            var lexer = new Lexer(text) { _pos = i };
+            if (lexer.LexBlankNodeLabel(false) is { Kind: TokenKind.BlankNodeLabel, Value: { } label }) labels.Add(label);
+            i += 2;
         }
+        return labels;
     }
 
     private void SkipWhitespaceAndComments()
@@ -144,8 +147,8 @@ internal sealed class Lexer
             if (c == '>')
             {
                 _pos = i + 1;
+                if (!escapes) return new Token(TokenKind.IriRef, start, _pos, null, adj);
                 string raw = _text.Substring(start + 1, i - start - 1);
-                if (!escapes) return new Token(TokenKind.IriRef, start, _pos, raw, adj);
                 var decoded = DecodeIriEscapes(raw, start + 1, out var err);
                 return err is null ? new Token(TokenKind.IriRef, start, _pos, decoded, adj) : Error(start, err);
             }
@@ -220,9 +223,8 @@ internal sealed class Lexer
     {
         int start = _pos;
         _pos++;
-        int nameStart = _pos;
         while (_pos < _text.Length && IsVarNameCharAt(_pos, out int len)) _pos += len;
-        return new Token(TokenKind.Variable, start, _pos, _text[nameStart.._pos], adj);
+        return new Token(TokenKind.Variable, start, _pos, null, adj);
     }
 
     private Token LexLangTag(bool adj)
@@ -346,9 +348,7 @@ internal sealed class Lexer
             ScanNameTail(allowColon: false, allowPlx: false);
         }
         if (_pos == labelStart) return Error(start, "expected a blank node label after '_:'");
-        string label = _text[labelStart.._pos];
-        _blankNodeLabels.Add(label);
-        return new Token(TokenKind.BlankNodeLabel, start, _pos, label, adj);
+        return new Token(TokenKind.BlankNodeLabel, start, _pos, _text[labelStart.._pos], adj);
     }
 
     /// <summary>Reads (PN_CHARS | '.')* ending on PN_CHARS: a dot is kept only when a name char follows it.</summary>
@@ -413,8 +413,7 @@ internal sealed class Lexer
         }
         if (_pos < _text.Length && _text[_pos] == '\\')
             return Error(_pos, $"invalid escape '\\{Peek(1)}' in a local name");
-        string value = _text[start.._pos];
-        if (escaped) value = _text[start..localStart] + UnescapeLocal(_text[localStart.._pos]);
+        string? value = escaped ? _text[start..localStart] + UnescapeLocal(_text[localStart.._pos]) : null;
         return new Token(TokenKind.PrefixedName, start, _pos, value, adj, colon - start);
     }
 

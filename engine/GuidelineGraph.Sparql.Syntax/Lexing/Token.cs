@@ -21,8 +21,9 @@ internal enum TokenKind : byte
 }
 
 /// <summary>
-/// One token. <see cref="Value"/> is the decoded text (IRI without brackets, string without quotes and
-/// escapes, variable name without sigil, prefixed name as written with local escapes removed) or,
-/// for <see cref="TokenKind.Error"/>, the message. <see cref="PrefixLength"/> splits a prefixed name.
+/// One token. <see cref="Value"/> is the decoded text when it differs from the source span (strings
+/// without quotes and escapes, IRIs with \u escapes, prefixed names with local escapes removed), the
+/// number or label text, or, for <see cref="TokenKind.Error"/>, the message. Plain IRIs, variables and
+/// prefixed names leave it null: the parser reads their spans. <see cref="PrefixLength"/> splits a prefixed name.
 /// </summary>
 internal readonly record struct Token(TokenKind Kind, int Start, int End, string? Value, bool Adjacent, int PrefixLength = 0);

@@ -131,8 +131,8 @@ internal sealed partial class Parser
             case TokenKind.IriRef:
             case TokenKind.PrefixedName:
                 {
-                    var iri = Iri();
-                    return At(TokenKind.LParen) ? FunctionCallArguments(iri, t) : new ConstantExpression(iri);
+                    var iri = IriTerm().Term;
+                    return At(TokenKind.LParen) ? FunctionCallArguments((Iri)iri, t) : new ConstantExpression(iri);
                 }
             case TokenKind.Word when !IsWord(t, "true") && !IsWord(t, "false"):
                 if (IsCallKeyword(t)) return BuiltInCallExpression();
@@ -241,7 +241,7 @@ internal sealed partial class Parser
         {
             string arity = signature.MaxArgs < 0 ? $"at least {signature.MinArgs}"
                 : signature.MinArgs == signature.MaxArgs ? $"{signature.MinArgs}" : $"{signature.MinArgs} to {signature.MaxArgs}";
-            Fail(open.Start, _tokens[_index - 1].End, $"{signature.Keyword} takes {arity} argument(s), not {args.Length}");
+            Fail(open.Start, _previousEnd, $"{signature.Keyword} takes {arity} argument(s), not {args.Length}");
             return Placeholder;
         }
         return new BuiltInCall(signature.Function, args);

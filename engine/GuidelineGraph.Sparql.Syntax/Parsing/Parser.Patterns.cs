@@ -170,7 +170,7 @@ internal sealed partial class Parser
                 Fail(Cur, "variables are not allowed in INSERT DATA or DELETE DATA");
             return Var();
         }
-        return new TermConstant(Iri());
+        return IriTerm();
     }
 
     // ---- triples ------------------------------------------------------------------------------
@@ -259,7 +259,7 @@ internal sealed partial class Parser
                 Advance();
                 return (new TermConstant(Vocab.Rdf.Type), null);
             }
-            return (new TermConstant(Iri()), null);
+            return (IriTerm(), null);
         }
         var path = Path();
         return path is LinkPath link ? (new TermConstant(link.Iri), null) : (null, path);
@@ -318,7 +318,7 @@ internal sealed partial class Parser
                 return VarOrIri();
             case TokenKind.IriRef:
             case TokenKind.PrefixedName:
-                return new TermConstant(Iri());
+                return IriTerm();
             case TokenKind.BlankNodeLabel:
                 Advance();
                 return LabelledBlankNode(t);
@@ -341,7 +341,7 @@ internal sealed partial class Parser
         CheckBlankNodeAllowed(at);
         string label;
         do label = "b" + _freshLabel++.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        while (_writtenLabels.Contains(label));
+        while ((_writtenLabels ??= Lexer.WrittenBlankNodeLabels(_text)).Contains(label));
         return new TermConstant(new BlankNode(label));
     }
 

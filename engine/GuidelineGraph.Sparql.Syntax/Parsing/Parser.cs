@@ -16,27 +16,37 @@ namespace GuidelineGraph.Sparql.Syntax.Parsing;
 internal sealed partial class Parser
 {
     private readonly string _text;
-    private readonly List<Token> _tokens;
-    private readonly IReadOnlySet<string> _writtenLabels;
+    private readonly Lexer _lexer;
     private readonly Token _eof;
     private readonly Dictionary<string, string> _prefixes;
     private readonly LineMap _lines;
     private IriResolver? _base;
-    private int _index;
+    private Token _current;
+    private Token _next;
+    private int _previousEnd;
     private SyntaxError? _error;
+    private HashSet<string>? _writtenLabels;
     private int _freshLabel;
+
+    // The same IRI or variable is usually written many times: reuse one object per spelling.
+    private readonly Dictionary<string, TermConstant> _iris = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TermConstant>.AlternateLookup<ReadOnlySpan<char>> _irisBySpan;
+    private readonly Dictionary<string, Variable> _variables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Variable>.AlternateLookup<ReadOnlySpan<char>> _variablesBySpan;
 
     private Parser(string text, SparqlParseOptions options)
     {
         _text = text;
-        var lexer = Lexer.Tokenize(text);
-        _tokens = lexer.Tokens;
-        _writtenLabels = lexer.BlankNodeLabels;
+        _lexer = new Lexer(text);
         _eof = new Token(TokenKind.Eof, text.Length, text.Length, null, false);
         _lines = new LineMap(text);
         _prefixes = options.Prefixes is null ? new(StringComparer.Ordinal) : new(options.Prefixes, StringComparer.Ordinal);
         if (options.BaseIri is not null && IriResolver.TryCreate(options.BaseIri, out var resolver)) _base = resolver;
-        if (_tokens[0].Kind == TokenKind.Error) Fail(_tokens[0], _tokens[0].Value!);
+        _irisBySpan = _iris.GetAlternateLookup<ReadOnlySpan<char>>();
+        _variablesBySpan = _variables.GetAlternateLookup<ReadOnlySpan<char>>();
+        _current = _lexer.Next();
+        _next = _current.Kind is TokenKind.Eof or TokenKind.Error ? _current : _lexer.Next();
+        if (_current.Kind == TokenKind.Error) Fail(_current, _current.Value!);
     }
 
     public static (QuerySyntax? Query, SyntaxError? Error) ParseQuery(string text, SparqlParseOptions options)
@@ -55,20 +65,19 @@ internal sealed partial class Parser
 
     // ---- token access -------------------------------------------------------------------------
 
-    private Token Cur => _error is null ? _tokens[_index] : _eof;
+    private Token Cur => _error is null ? _current : _eof;
 
-    private Token PeekToken(int ahead = 1)
-    {
-        if (_error is not null) return _eof;
-        int i = Math.Min(_index + ahead, _tokens.Count - 1);
-        return _tokens[i];
-    }
+    /// <summary>The token after the current one: the grammar needs one token of lookahead.</summary>
+    private Token PeekToken() => _error is null ? _next : _eof;
 
     private Token Advance()
     {
         var t = Cur;
-        if (_error is null && t.Kind != TokenKind.Eof) _index++;
-        if (_error is null && _tokens[_index].Kind == TokenKind.Error) Fail(_tokens[_index], _tokens[_index].Value!);
+        if (_error is not null || t.Kind == TokenKind.Eof) return t;
+        _previousEnd = t.End;
+        _current = _next;
+        _next = _current.Kind is TokenKind.Eof or TokenKind.Error ? _current : _lexer.Next();
+        if (_current.Kind == TokenKind.Error) Fail(_current, _current.Value!);
         return t;
     }
 
@@ -157,14 +166,15 @@ internal sealed partial class Parser
             {
                 var iri = Expect(TokenKind.IriRef, "an IRI in <> after BASE");
                 if (Failed) return;
-                var resolved = ResolveIri(iri.Value!);
+                var resolved = ResolveIri(IriText(iri));
                 if (IriResolver.TryCreate(resolved, out var resolver)) _base = resolver;
                 else Fail(iri, "BASE must be an absolute IRI");
+                _iris.Clear();
             }
             else if (AcceptWord("PREFIX"))
             {
                 var name = Cur;
-                if (name.Kind != TokenKind.PrefixedName || name.Value!.Length != name.PrefixLength + 1)
+                if (name.Kind != TokenKind.PrefixedName || name.End - name.Start != name.PrefixLength + 1)
                 {
                     Fail(name, $"expected a prefix such as 'ex:' after PREFIX, found {Describe(name)}");
                     return;
@@ -172,7 +182,8 @@ internal sealed partial class Parser
                 Advance();
                 var iri = Expect(TokenKind.IriRef, "an IRI in <> after the prefix");
                 if (Failed) return;
-                _prefixes[name.Value[..name.PrefixLength]] = ResolveIri(iri.Value!);
+                _prefixes[_text.Substring(name.Start, name.PrefixLength)] = ResolveIri(IriText(iri));
+                _iris.Clear();
             }
             else return;
         }
@@ -183,31 +194,53 @@ internal sealed partial class Parser
 
     private bool AtIri => Cur.Kind is TokenKind.IriRef or TokenKind.PrefixedName;
 
-    /// <summary>iri ::= IRIREF | PrefixedName.</summary>
-    private Iri Iri()
+    /// <summary>An IRIREF's text: decoded when it had escapes, else the span between the brackets.</summary>
+    private string IriText(Token t) => t.Value ?? _text.Substring(t.Start + 1, t.End - t.Start - 2);
+
+    private static readonly TermConstant NilTerm = new(Vocab.Rdf.Nil);
+
+    private Iri Iri() => (Iri)IriTerm().Term;
+
+    /// <summary>iri ::= IRIREF | PrefixedName, resolved, as a pattern constant.</summary>
+    private TermConstant IriTerm()
     {
         var t = Cur;
-        if (t.Kind == TokenKind.IriRef)
+        if (t.Kind is not (TokenKind.IriRef or TokenKind.PrefixedName))
         {
-            Advance();
-            return new Iri(ResolveIri(t.Value!));
+            Fail(t, $"expected an IRI, found {Describe(t)}");
+            return NilTerm;
         }
-        if (t.Kind == TokenKind.PrefixedName)
+        Advance();
+        var spelling = _text.AsSpan(t.Start, t.End - t.Start);
+        if (_irisBySpan.TryGetValue(spelling, out var cached)) return cached;
+        string iri;
+        if (t.Kind == TokenKind.IriRef) iri = ResolveIri(IriText(t));
+        else
         {
-            Advance();
-            string prefix = t.Value![..t.PrefixLength];
-            if (_prefixes.TryGetValue(prefix, out var ns)) return new Iri(ns + t.Value[(t.PrefixLength + 1)..]);
-            Fail(t, $"undefined prefix '{prefix}:'");
-            return Vocab.Rdf.Nil;
+            string prefix = _text.Substring(t.Start, t.PrefixLength);
+            if (!_prefixes.TryGetValue(prefix, out var ns))
+            {
+                Fail(t, $"undefined prefix '{prefix}:'");
+                return NilTerm;
+            }
+            iri = t.Value is null
+                ? string.Concat(ns, _text.AsSpan(t.Start + t.PrefixLength + 1, t.End - t.Start - t.PrefixLength - 1))
+                : ns + t.Value[(t.PrefixLength + 1)..];
         }
-        Fail(t, $"expected an IRI, found {Describe(t)}");
-        return Vocab.Rdf.Nil;
+        var term = new TermConstant(new Iri(iri));
+        _irisBySpan[spelling] = term;
+        return term;
     }
 
     private Variable Var()
     {
         var t = Expect(TokenKind.Variable, "a variable");
-        return new Variable(t.Value ?? "_");
+        if (Failed) return new Variable("_");
+        var name = _text.AsSpan(t.Start + 1, t.End - t.Start - 1);
+        if (_variablesBySpan.TryGetValue(name, out var v)) return v;
+        v = new Variable(name.ToString());
+        _variablesBySpan[name] = v;
+        return v;
     }
 
     private string? BaseIri => _base?.Base;
@@ -314,7 +347,7 @@ internal sealed partial class Parser
         if (!Accept(TokenKind.Star))
         {
             while (!Failed && (At(TokenKind.Variable) || AtIri))
-                targets.Add(At(TokenKind.Variable) ? Var() : new TermConstant(Iri()));
+                targets.Add(At(TokenKind.Variable) ? Var() : IriTerm());
             if (targets.Count == 0) Fail(Cur, $"expected '*', variables or IRIs after DESCRIBE, found {Describe(Cur)}");
         }
         var dataset = DatasetClauses();
