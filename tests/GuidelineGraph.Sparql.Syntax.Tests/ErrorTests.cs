@@ -52,6 +52,18 @@ public sealed class ErrorTests
     }
 
     [Theory]
+    // Scope errors found by the algebra builder cover the construct at fault.
+    [InlineData("SELECT ?x (COUNT(*) AS ?n) { ?x ?p ?o } GROUP BY ?p", 7, 9)]
+    [InlineData("SELECT (1 AS ?o) { ?s ?p ?o }", 7, 16)]
+    [InlineData("SELECT * { ?s ?p ?o } GROUP BY ?s", 0, 8)]
+    [InlineData("SELECT * { ?s ?p ?o BIND(1 AS ?o) }", 30, 32)]
+    public void ScopeErrorsSpanTheirConstruct(string query, int start, int end)
+    {
+        var error = QueryError(query);
+        Assert.Equal((start, end), (error.Start.Offset, error.End.Offset));
+    }
+
+    [Theory]
     [InlineData("INSERT DATA { ?s <p> <o> }", 1, 15, "variables are not allowed in INSERT DATA or DELETE DATA")]
     [InlineData("DELETE { ?s <p> [] } WHERE { ?s ?p ?o }", 1, 17, "blank nodes are not allowed in DELETE")]
     [InlineData("CLEAR GRAPH <g> CLEAR ALL", 1, 17, "expected ';' between operations or end of input, found 'CLEAR'")]

@@ -31,7 +31,7 @@ public sealed class AlgebraBuilder
         return builder._error is null ? (new UpdateRequest(ops, syntax.BaseIri), null) : (null, builder._error);
     }
 
-    private void Fail(TextPosition at, string message) => _error ??= new SyntaxError(at, at, message);
+    private void Fail(TextPosition start, TextPosition end, string message) => _error ??= new SyntaxError(start, end, message);
 
     // ---- queries ------------------------------------------------------------------------------
 
@@ -66,7 +66,7 @@ public sealed class AlgebraBuilder
 
         if (grouped)
         {
-            if (q.Select is { IsStar: true }) Fail(q.Select.Position, "SELECT * is not allowed in a grouped query; list the group keys");
+            if (q.Select is { IsStar: true }) Fail(q.Select.Position, q.Select.End, "SELECT * is not allowed in a grouped query; list the group keys");
             var keys = mods.GroupBy.Select(k => new GroupKey(Rewrite(k.Expression, null), k.Alias)).ToImmutableArray();
             var keyVariables = new HashSet<Variable>();
             foreach (var k in keys)
@@ -80,13 +80,13 @@ public sealed class AlgebraBuilder
                 if (p.Expression is null)
                 {
                     if (!keyVariables.Contains(p.Variable))
-                        Fail(p.Position, $"{p.Variable} is projected but is neither a GROUP BY key nor an aggregate");
+                        Fail(p.Position, p.End, $"{p.Variable} is projected but is neither a GROUP BY key nor an aggregate");
                 }
                 else
                 {
                     foreach (var v in VariablesOutsideAggregates(p.Expression))
                         if (!keyVariables.Contains(v) && !projected.Contains(v))
-                            Fail(p.Position, $"{v} is used outside an aggregate but is not a GROUP BY key");
+                            Fail(p.Position, p.End, $"{v} is used outside an aggregate but is not a GROUP BY key");
                 }
                 projected.Add(p.Variable);
             }
@@ -114,7 +114,7 @@ public sealed class AlgebraBuilder
         {
             var p = projections[i];
             if (selectExpressions[i] is not { } e) continue;
-            if (bound.Contains(p.Variable)) Fail(p.Position, $"{p.Variable} is already bound; (expression AS {p.Variable}) needs a new variable");
+            if (bound.Contains(p.Variable)) Fail(p.Position, p.End, $"{p.Variable} is already bound; (expression AS {p.Variable}) needs a new variable");
             bound.Add(p.Variable);
             pattern = new Extend(pattern, p.Variable, e);
         }
@@ -164,7 +164,7 @@ public sealed class AlgebraBuilder
                     break;
                 case BindSyntax bind:
                     if (InScope(current).Contains(bind.Variable))
-                        Fail(bind.Position, $"BIND assigns {bind.Variable}, which is already in scope in this group");
+                        Fail(bind.Position, bind.End, $"BIND assigns {bind.Variable}, which is already in scope in this group");
                     current = new Extend(current, bind.Variable, Rewrite(bind.Expression, null));
                     break;
                 case UnionSyntax union:

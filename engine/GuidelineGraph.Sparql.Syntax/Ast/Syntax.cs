@@ -9,9 +9,11 @@ namespace GuidelineGraph.Sparql.Syntax.Ast;
 
 public enum QueryForm { Select, Construct, Ask, Describe }
 
-public sealed record ProjectionSyntax(Variable Variable, Expression? Expression, TextPosition Position);
+/// <summary>A projected variable or (expression AS ?var), spanning <see cref="Position"/> to <see cref="End"/>.</summary>
+public sealed record ProjectionSyntax(Variable Variable, Expression? Expression, TextPosition Position, TextPosition End);
 
-public sealed record SelectClauseSyntax(bool Distinct, bool Reduced, ImmutableArray<ProjectionSyntax> Projections, TextPosition Position)
+/// <summary>The SELECT clause, spanning from SELECT to the end of its last projection.</summary>
+public sealed record SelectClauseSyntax(bool Distinct, bool Reduced, ImmutableArray<ProjectionSyntax> Projections, TextPosition Position, TextPosition End)
 {
     /// <summary>SELECT * is written as no projections.</summary>
     public bool IsStar => Projections.IsEmpty;
@@ -73,7 +75,8 @@ public sealed record GraphSyntax(TermPattern Name, GroupSyntax Group, TextPositi
 
 public sealed record ServiceSyntax(TermPattern Endpoint, GroupSyntax Group, bool Silent, TextPosition Position) : ElementSyntax(Position);
 
-public sealed record BindSyntax(Expression Expression, Variable Variable, TextPosition Position) : ElementSyntax(Position);
+/// <summary>BIND; the positions span the bound variable.</summary>
+public sealed record BindSyntax(Expression Expression, Variable Variable, TextPosition Position, TextPosition End) : ElementSyntax(Position);
 
 public sealed record ValuesSyntax(Table Data, TextPosition Position) : ElementSyntax(Position);
 

@@ -156,8 +156,9 @@ internal sealed partial class Parser
             ExpectWord("AS");
             var vt = Cur;
             var v = Var();
+            var end = PreviousEnd;
             Expect(TokenKind.RParen, "')' to close BIND");
-            return new BindSyntax(e, v, Position(vt));
+            return new BindSyntax(e, v, Position(vt), end);
         }
         return new ValuesSyntax(DataBlock(), pos);
     }

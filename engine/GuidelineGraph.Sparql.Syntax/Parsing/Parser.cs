@@ -143,6 +143,9 @@ internal sealed partial class Parser
 
     private TextPosition Position(Token t) => _lines.Position(t.Start);
 
+    /// <summary>Where the last consumed token ends.</summary>
+    private TextPosition PreviousEnd => _lines.Position(_previousEnd);
+
     private string Describe(Token t) => t.Kind switch
     {
         TokenKind.Eof => "end of input",
@@ -292,13 +295,13 @@ internal sealed partial class Parser
         bool distinct = AcceptWord("DISTINCT");
         bool reduced = !distinct && AcceptWord("REDUCED");
         var items = ImmutableArray.CreateBuilder<ProjectionSyntax>();
-        if (Accept(TokenKind.Star)) return new SelectClauseSyntax(distinct, reduced, [], Position(start));
+        if (Accept(TokenKind.Star)) return new SelectClauseSyntax(distinct, reduced, [], Position(start), PreviousEnd);
         while (!Failed)
         {
             var t = Cur;
             if (t.Kind == TokenKind.Variable)
             {
-                items.Add(new ProjectionSyntax(Var(), null, Position(t)));
+                items.Add(new ProjectionSyntax(Var(), null, Position(t), PreviousEnd));
             }
             else if (t.Kind == TokenKind.LParen)
             {
@@ -307,12 +310,12 @@ internal sealed partial class Parser
                 ExpectWord("AS");
                 var v = Var();
                 Expect(TokenKind.RParen, "')' after the variable of AS");
-                items.Add(new ProjectionSyntax(v, e, Position(t)));
+                items.Add(new ProjectionSyntax(v, e, Position(t), PreviousEnd));
             }
             else break;
         }
         if (items.Count == 0) Fail(Cur, $"expected '*', a variable or '(expression AS ?var)' after SELECT, found {Describe(Cur)}");
-        return new SelectClauseSyntax(distinct, reduced, items.ToImmutable(), Position(start));
+        return new SelectClauseSyntax(distinct, reduced, items.ToImmutable(), Position(start), PreviousEnd);
     }
 
     private QuerySyntax ConstructQuery(Token start)
