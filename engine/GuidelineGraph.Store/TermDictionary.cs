@@ -35,6 +35,17 @@ public sealed class TermDictionary
     // so most mismatches are rejected without touching the entry.
     private long[] _slots = new long[2048];
     private byte[] _scratch = new byte[256];
+    // Recently used terms by hash: predicates, classes and datatypes recur on almost every statement,
+    // and a hit here skips three cache misses (slot, entry, bytes) in the big tables.
+    private readonly RecentTerm[] _recent = new RecentTerm[RecentSize];
+    private const int RecentSize = 1024;
+
+    private struct RecentTerm
+    {
+        public string? Text;
+        public string? Prefix;
+        public int Hash, Tag, Id;
+    }
     private int _xsdString;
 
     /// <summary>Number of ids handed out, the reserved default-graph id included.</summary>
@@ -159,15 +170,25 @@ public sealed class TermDictionary
     private int Find(string text, string? prefix, int tag, bool add)
     {
         int hash = HashCode.Combine(string.GetHashCode(text), tag, prefix is null ? 0 : string.GetHashCode(prefix));
+        ref var recent = ref _recent[hash & (RecentSize - 1)];
+        if (recent.Hash == hash && recent.Tag == tag && recent.Text == text && recent.Prefix == prefix && recent.Text is not null)
+            return recent.Id;
         long mask = _slots.Length - 1;
         long slot = hash & mask;
+        int id;
         for (; ; slot = (slot + 1) & mask)
         {
             long s = _slots[slot];
-            if (s == 0) break;
-            if ((int)(s >> 32) == hash && IsEntry((int)s, text, prefix, tag)) return (int)s;
+            if (s == 0)
+            {
+                if (!add) return 0;
+                id = Add(slot, hash, text, prefix, tag);
+                break;
+            }
+            if ((int)(s >> 32) == hash && IsEntry((int)s, text, prefix, tag)) { id = (int)s; break; }
         }
-        return add ? Add(slot, hash, text, prefix, tag) : 0;
+        recent = new RecentTerm { Text = text, Prefix = prefix, Hash = hash, Tag = tag, Id = id };
+        return id;
     }
 
     private bool IsEntry(int id, string text, string? prefix, int tag)
