@@ -416,8 +416,8 @@ public static class Sse
                     _sb.Append(')');
                     break;
                 default:
-                    _sb.Append("(unknown ").Append(e.GetType().Name).Append(')');
-                    break;
+                    // Only syntax-tree nodes (EXISTS before translation) get here: a caller's bug.
+                    throw new ArgumentException($"{e.GetType().Name} is not an algebra expression", nameof(e));
             }
         }
 

@@ -196,15 +196,19 @@ internal sealed partial class Parser
         return new AggregateExpression(AggregateFunction.Custom, args.Count == 1 ? args[0] : null, true, null, function);
     }
 
-    private static readonly string[] AggregateKeywords = ["COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE", "GROUP_CONCAT"];
+    private static readonly Dictionary<string, AggregateFunction> AggregateKeywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["COUNT"] = AggregateFunction.Count, ["SUM"] = AggregateFunction.Sum, ["MIN"] = AggregateFunction.Min,
+        ["MAX"] = AggregateFunction.Max, ["AVG"] = AggregateFunction.Avg, ["SAMPLE"] = AggregateFunction.Sample,
+        ["GROUP_CONCAT"] = AggregateFunction.GroupConcat,
+    };
 
     private bool IsCallKeyword(Token t)
     {
         if (t.Kind != TokenKind.Word) return false;
         string w = WordText(t);
         if (BuiltIns.TryGet(w, out _)) return true;
-        foreach (var k in AggregateKeywords)
-            if (w.Equals(k, StringComparison.OrdinalIgnoreCase)) return true;
+        if (AggregateKeywords.ContainsKey(w)) return true;
         return w.Equals("EXISTS", StringComparison.OrdinalIgnoreCase) || w.Equals("NOT", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -218,8 +222,7 @@ internal sealed partial class Parser
             ExpectWord("EXISTS");
             return new ExistsSyntax(GroupGraphPattern(), true);
         }
-        int aggregate = Array.FindIndex(AggregateKeywords, k => k.Equals(word, StringComparison.OrdinalIgnoreCase));
-        if (aggregate >= 0) return Aggregate(t, (AggregateFunction)aggregate);
+        if (AggregateKeywords.TryGetValue(word, out var aggregate)) return Aggregate(t, aggregate);
 
         BuiltIns.TryGet(word, out var signature);
         if (signature.Function == BuiltInFunction.Bound)
