@@ -1,0 +1,100 @@
+using GuidelineGraph.Rdf;
+using GuidelineGraph.Sparql.Functions;
+using GuidelineGraph.Sparql.Optimizer;
+using AggregateFunction = GuidelineGraph.Sparql.Syntax.Algebra.AggregateFunction;
+
+namespace GuidelineGraph.Sparql.Evaluator;
+
+/// <summary>One aggregate of a GROUP: where it goes, what it reads (null for COUNT(*)), how it accumulates.</summary>
+internal sealed record AggregateSlot(int Slot, AggregateFunction Function, Evaluate? Argument, bool Distinct, string Separator);
+
+/// <summary>Group and aggregation (§18.5): materializes the inner solutions into groups by key values.</summary>
+internal sealed class GroupOp(GroupNode plan, Op inner, (Evaluate Key, int Slot)[] keys, AggregateSlot[] aggregates, SlotMap shape) : Op(plan)
+{
+    public override IReadOnlyList<Op> Children => [inner];
+    public override string Describe(SlotMap slots) =>
+        $"Group by ({string.Join(" ", plan.Keys.Select(k => k.Alias?.ToString() ?? Syntax.Algebra.Sse.Write(k.Expression)))}) " +
+        string.Join(" ", plan.Aggregates.Select(a => $"{a.Variable} := {Syntax.Algebra.Sse.Write(a.Aggregate)}"));
+
+    protected override IEnumerable<int[]> Execute(int[] seed, GraphScope graph, Execution ex)
+    {
+        var groups = new Dictionary<TermKey, Accumulator?[]>();
+        var order = new List<TermKey>();
+        foreach (var row in inner.Run(seed, graph, ex))
+        {
+            ex.Tick();
+            var key = new TermKey(keys.Select(k => k.Key(row, graph)).ToArray());
+            if (!groups.TryGetValue(key, out var accumulators))
+            {
+                groups[key] = accumulators = NewAccumulators();
+                order.Add(key);
+            }
+            for (int i = 0; i < aggregates.Length; i++)
+            {
+                var a = aggregates[i];
+                if (accumulators[i] is not { } acc) continue;
+                if (a.Argument is null)
+                    acc.Add(a.Distinct ? new Literal(string.Join(',', row)) : Operators.True);
+                else
+                    acc.Add(a.Argument(row, graph));
+            }
+        }
+        // Without GROUP BY there is one group, even over no solutions.
+        if (keys.Length == 0 && order.Count == 0)
+        {
+            var empty = new TermKey([]);
+            groups[empty] = NewAccumulators();
+            order.Add(empty);
+        }
+        foreach (var key in order)
+        {
+            var result = new int[shape.Width];
+            for (int i = 0; i < keys.Length; i++)
+                if (keys[i].Slot >= 0 && key.Terms[i] is { } t) result[keys[i].Slot] = ex.Encode(t);
+            var accumulators = groups[key];
+            for (int i = 0; i < aggregates.Length; i++)
+                if (accumulators[i]?.Result() is { } value) result[aggregates[i].Slot] = ex.Encode(Finish(aggregates[i], value));
+            yield return result;
+        }
+    }
+
+    /// <summary>GROUP_CONCAT gives a simple literal (§18.5.1.7), whatever the tags of its inputs.</summary>
+    private static Term Finish(AggregateSlot a, Term value) =>
+        a.Function == AggregateFunction.GroupConcat && value is Literal { Language: not null } l ? new Literal(l.Lexical) : value;
+
+    private Accumulator?[] NewAccumulators() => aggregates.Select(a => a.Function switch
+    {
+        AggregateFunction.Count when a.Argument is null => a.Distinct ? Accumulator.Create(Functions.AggregateFunction.Count, true) : Accumulator.CountAll(),
+        AggregateFunction.Count => Accumulator.Create(Functions.AggregateFunction.Count, a.Distinct),
+        AggregateFunction.Sum => Accumulator.Create(Functions.AggregateFunction.Sum, a.Distinct),
+        AggregateFunction.Avg => Accumulator.Create(Functions.AggregateFunction.Avg, a.Distinct),
+        AggregateFunction.Min => Accumulator.Create(Functions.AggregateFunction.Min, a.Distinct),
+        AggregateFunction.Max => Accumulator.Create(Functions.AggregateFunction.Max, a.Distinct),
+        AggregateFunction.Sample => Accumulator.Create(Functions.AggregateFunction.Sample, a.Distinct),
+        AggregateFunction.GroupConcat => Accumulator.Create(Functions.AggregateFunction.GroupConcat, a.Distinct, a.Separator),
+        // A custom aggregate this engine does not know leaves its variable unbound.
+        _ => null,
+    }).ToArray();
+
+    /// <summary>Group key: the key expressions' values (null = unbound or error), compared as RDF terms.</summary>
+    private sealed class TermKey(Term?[] terms) : IEquatable<TermKey>
+    {
+        public Term?[] Terms { get; } = terms;
+
+        public bool Equals(TermKey? other)
+        {
+            if (other is null || other.Terms.Length != Terms.Length) return false;
+            for (int i = 0; i < Terms.Length; i++) if (!Equals(Terms[i], other.Terms[i])) return false;
+            return true;
+        }
+
+        public override bool Equals(object? obj) => Equals(obj as TermKey);
+
+        public override int GetHashCode()
+        {
+            var h = new HashCode();
+            foreach (var t in Terms) h.Add(t);
+            return h.ToHashCode();
+        }
+    }
+}
