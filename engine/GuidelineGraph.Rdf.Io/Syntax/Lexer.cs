@@ -32,7 +32,8 @@ internal sealed class Lexer
     private static readonly SearchValues<char> LongSingleStops = SearchValues.Create("'\\\n");
 
     private readonly CharSource _source;
-    private char[] _buf = new char[1 << 16];
+    // 32K chars stays below the large object heap; a longer token grows it.
+    private char[] _buf = new char[1 << 15];
     private int _pos, _end;
     private long _bufOffset;
     private bool _eof;

@@ -218,6 +218,7 @@ internal sealed class Parser
         if (ns is null) return false;
         _lex.Next();
         if (requireDot && !Expect(TokenKind.Dot, "'.' after @prefix")) return false;
+        if (_prefixes.ContainsKey(prefix)) _terms.PrefixedNames.Clear();
         _prefixes[prefix] = ns.Value;
         _lastPrefix = null;
         return true;
@@ -231,7 +232,7 @@ internal sealed class Parser
         _lex.Next();
         if (requireDot && !Expect(TokenKind.Dot, "'.' after @base")) return false;
         _base = new IriResolver(iri.Value);
-        _terms.ClearIris();
+        _terms.Iris.Clear();
         return true;
     }
 
@@ -508,7 +509,8 @@ internal sealed class Parser
     private Iri? ResolveIriToken()
     {
         var raw = _lex.Value;
-        var iri = _terms.Iri(raw, out int slot);
+        uint hash = TermCache.Hash(raw);
+        var iri = _terms.Iris.Get(raw, hash);
         if (iri is not null) return iri;
         string value;
         if (IriResolver.HasScheme(raw)) value = _isTurtleFamily ? (_base ?? AbsoluteOnly).Resolve(raw) : raw.ToString();
@@ -524,7 +526,7 @@ internal sealed class Parser
         }
         else value = _base.Resolve(raw);
         iri = new Iri(value);
-        _terms.AddIri(slot, raw.ToString(), iri);
+        _terms.Iris.Add(raw.ToString(), hash, iri);
         return iri;
     }
 
@@ -534,6 +536,9 @@ internal sealed class Parser
     private Iri? ExpandPrefixedName()
     {
         var name = _lex.Value;
+        uint hash = TermCache.Hash(name);
+        var cached = _terms.PrefixedNames.Get(name, hash);
+        if (cached is not null) return cached;
         int colon = _lex.PrefixLength;
         string? ns;
         if (_lastPrefix is not null && name[..colon].SequenceEqual(_lastPrefix)) ns = _lastNamespace;
@@ -547,7 +552,9 @@ internal sealed class Parser
             Fail($"a declared prefix: '{name[..(colon + 1)]}' is not declared", describeFound: false);
             return null;
         }
-        return _terms.PrefixedName(name, ns!, name[(colon + 1)..]);
+        var iri = new Iri(string.Concat(ns, name[(colon + 1)..]));
+        _terms.PrefixedNames.Add(name.ToString(), hash, iri);
+        return iri;
     }
 
     private BlankNode NewBlankNode() => new(_anonymousPrefix + (++_anonymousCount).ToString(System.Globalization.CultureInfo.InvariantCulture));

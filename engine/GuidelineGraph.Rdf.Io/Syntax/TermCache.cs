@@ -1,74 +1,84 @@
-using System.Runtime.CompilerServices;
-
 namespace GuidelineGraph.Rdf.Io.Syntax;
 
 /// <summary>
 /// Direct-mapped caches from token text to terms. Hot terms (predicates, classes, common values) are
 /// found again and shared; a collision just rebuilds the term, so memory stays bounded and lookups stay
-/// in cache, where a growing dictionary would miss it on every cold name.
+/// in cache, where a growing dictionary would miss it on every cold name. The tables start small (most
+/// documents are) and grow as terms are built; full hashes beside the entries reject a cold entry
+/// without touching its (uncached) object.
 /// </summary>
 internal sealed class TermCache
 {
-    private const int Size = 1 << 14, Mask = Size - 1;
     private const int MaxLiteralLength = 64;
 
-    private readonly Iri?[] _prefixed = new Iri?[Size];
-    private readonly string?[] _iriKeys = new string?[Size];
-    private readonly Iri?[] _iris = new Iri?[Size];
-    private readonly BlankNode?[] _blankNodes = new BlankNode?[Size];
-    private readonly Literal?[] _literals = new Literal?[Size];
-
-    private static int Slot(ReadOnlySpan<char> s) => (int)Hash(s) & Mask;
+    /// <summary>Prefixed name text to IRI; cleared when a prefix is redefined.</summary>
+    public readonly Table<Iri> PrefixedNames = new();
+    /// <summary>IRI reference text to resolved IRI; cleared when the base changes.</summary>
+    public readonly Table<Iri> Iris = new();
+    private readonly Table<BlankNode> _blankNodes = new();
+    private readonly Table<Literal> _literals = new();
 
     /// <summary>FNV-1a over UTF-16 units: cheap for the short names it sees; collisions only cost a rebuild.</summary>
-    private static uint Hash(ReadOnlySpan<char> s)
+    public static uint Hash(ReadOnlySpan<char> s)
     {
         uint h = 2166136261;
         foreach (char c in s) h = (h ^ c) * 16777619;
         return h ^ (h >> 15);
     }
 
-    /// <summary>The IRI <paramref name="ns"/> + <paramref name="local"/>, shared when seen recently.</summary>
-    public Iri PrefixedName(ReadOnlySpan<char> name, string ns, ReadOnlySpan<char> local)
+    internal sealed class Table<T> where T : class
     {
-        int slot = Slot(name);
-        var hit = _prefixed[slot];
-        if (hit is not null)
+        private const int InitialSize = 256, MaxSize = 1 << 13;
+        private int _mask = InitialSize - 1;
+        private int _added;
+        private string?[] _keys = new string?[InitialSize];
+        private T?[] _values = new T?[InitialSize];
+        private uint[] _hashes = new uint[InitialSize];
+
+        public T? Get(ReadOnlySpan<char> key, uint hash)
         {
-            var v = hit.Value.AsSpan();
-            if (v.Length == ns.Length + local.Length && v.EndsWith(local) && v.StartsWith(ns)) return hit;
+            int slot = (int)hash & _mask;
+            if (_hashes[slot] != hash) return null;
+            var k = _keys[slot];
+            return k is not null && key.SequenceEqual(k) ? _values[slot] : null;
         }
-        return _prefixed[slot] = new Iri(string.Concat(ns, local));
-    }
 
-    /// <summary>A cached resolution of the IRI reference <paramref name="raw"/> (valid for one base).</summary>
-    public Iri? Iri(ReadOnlySpan<char> raw, out int slot)
-    {
-        slot = Slot(raw);
-        var key = _iriKeys[slot];
-        return key is not null && raw.SequenceEqual(key) ? _iris[slot] : null;
-    }
+        public void Add(string key, uint hash, T value)
+        {
+            // Past twice its size in additions the table doubles (emptied, as a cache may be).
+            if (++_added > 2 * (_mask + 1) && _mask + 1 < MaxSize)
+            {
+                int size = (_mask + 1) * 2;
+                _mask = size - 1;
+                _added = 0;
+                _keys = new string?[size];
+                _values = new T?[size];
+                _hashes = new uint[size];
+            }
+            int slot = (int)hash & _mask;
+            _keys[slot] = key;
+            _values[slot] = value;
+            _hashes[slot] = hash;
+        }
 
-    public void AddIri(int slot, string raw, Iri iri)
-    {
-        _iriKeys[slot] = raw;
-        _iris[slot] = iri;
-    }
-
-    /// <summary>Forgets resolved IRIs, which depend on the base.</summary>
-    public void ClearIris()
-    {
-        Array.Clear(_iriKeys);
-        Array.Clear(_iris);
+        public void Clear()
+        {
+            Array.Clear(_keys);
+            Array.Clear(_values);
+            Array.Clear(_hashes);
+        }
     }
 
     /// <summary>Blank nodes are equal by label, so a rebuilt node is the same node.</summary>
     public BlankNode BlankNode(ReadOnlySpan<char> label)
     {
-        int slot = Slot(label);
-        var hit = _blankNodes[slot];
-        if (hit is not null && label.SequenceEqual(hit.Id)) return hit;
-        return _blankNodes[slot] = new BlankNode(label.ToString());
+        uint hash = Hash(label);
+        var hit = _blankNodes.Get(label, hash);
+        if (hit is not null) return hit;
+        var id = label.ToString();
+        var node = new BlankNode(id);
+        _blankNodes.Add(id, hash, node);
+        return node;
     }
 
     /// <summary>A literal with a datatype (language null) or a lower-cased language tag.</summary>
@@ -76,11 +86,14 @@ internal sealed class TermCache
     {
         if (lexical.Length > MaxLiteralLength)
             return language is null ? new Literal(lexical.ToString(), datatype) : new Literal(lexical.ToString(), language);
-        // Datatypes and tags come from shared instances, so their identity is hash enough.
-        int slot = (int)(Hash(lexical) ^ (uint)RuntimeHelpers.GetHashCode(language ?? (object)datatype)) & Mask;
-        var hit = _literals[slot];
-        if (hit is not null && lexical.SequenceEqual(hit.Lexical) && hit.Language == language && hit.Datatype.Equals(datatype))
-            return hit;
-        return _literals[slot] = language is null ? new Literal(lexical.ToString(), datatype) : new Literal(lexical.ToString(), language);
+        // The tag or datatype only needs to spread entries a little: the full comparison decides.
+        var kind = language ?? datatype.Value;
+        uint hash = Hash(lexical) ^ ((uint)kind.Length * 0x9E3779B1u + (kind.Length == 0 ? 0u : kind[^1]));
+        var hit = _literals.Get(lexical, hash);
+        if (hit is not null && hit.Language == language && hit.Datatype.Equals(datatype)) return hit;
+        var text = lexical.ToString();
+        var literal = language is null ? new Literal(text, datatype) : new Literal(text, language);
+        _literals.Add(text, hash, literal);
+        return literal;
     }
 }
