@@ -7,10 +7,7 @@ namespace GuidelineGraph.Sparql.Functions;
 public static class Casts
 {
     /// <summary>Whether <paramref name="datatype"/> names a cast function this library implements.</summary>
-    public static bool IsCastTarget(string datatype) =>
-        XsdIntegerTypes.IsNumericType(datatype) || datatype == Vocab.Xsd.String.Value || datatype == Vocab.Xsd.Boolean.Value
-        || datatype == Vocab.Xsd.DateTime.Value || datatype == Vocab.Xsd.Date.Value || datatype == Vocab.Xsd.Time.Value
-        || datatype == Vocab.Xsd.Duration.Value || datatype == Vocab.Xsd.DayTimeDuration.Value || datatype == Vocab.Xsd.YearMonthDuration.Value;
+    public static bool IsCastTarget(string datatype) => XsdTypes.Of(datatype) != XsdType.Other;
 
     public static Term? Cast(Term? value, Iri datatype)
     {
@@ -35,7 +32,8 @@ public static class Casts
                 _ => null,
             };
         }
-        if (XsdIntegerTypes.IsIntegerType(dt))
+        var target = XsdTypes.Of(dt);
+        if (target.IsInteger())
         {
             decimal? n = v.Class switch
             {
@@ -45,7 +43,7 @@ public static class Casts
                 _ => null,
             };
             if (n is not decimal i) return null;
-            if (XsdIntegerTypes.RangeOf(dt) is { } range && !range.Contains(i)) return null;
+            if (!target.RangeOf().Contains(i)) return null;
             return new Literal(Numeric.FormatInteger(i), datatype);
         }
         if (dt == Vocab.Xsd.Decimal.Value)

@@ -60,23 +60,18 @@ public readonly struct Numeric
     public static NumericType Common(NumericType a, NumericType b) => a > b ? a : b;
 
     /// <summary>The numeric value of a literal with a numeric datatype and a valid lexical form, or null.</summary>
-    public static Numeric? FromTerm(Term? term)
+    public static Numeric? FromTerm(Term? term) => term is Literal l ? FromLiteral(l, XsdTypes.Of(l.Datatype)) : null;
+
+    /// <summary>The value of a literal whose datatype is already classified.</summary>
+    public static Numeric? FromLiteral(Literal l, XsdType type) => type switch
     {
-        if (term is not Literal l) return null;
-        var dt = l.Datatype.Value;
-        if (!dt.StartsWith(Vocab.Xsd.Namespace, StringComparison.Ordinal)) return null;
-        var local = dt.AsSpan(Vocab.Xsd.Namespace.Length);
-        switch (local)
-        {
-            case "integer": return ParseInteger(l.Lexical) is decimal i ? Integer(i) : null;
-            case "decimal": return ParseDecimal(l.Lexical) is decimal d ? Decimal(d) : null;
-            case "double": return ParseDouble(l.Lexical) is double x ? Double(x) : null;
-            case "float": return ParseDouble(l.Lexical) is double f ? Float(f) : null;
-        }
-        if (XsdIntegerTypes.RangeOf(dt) is { } range)
-            return ParseInteger(l.Lexical) is decimal v && range.Contains(v) ? Integer(v) : null;
-        return null;
-    }
+        XsdType.Integer => ParseInteger(l.Lexical) is decimal i ? Integer(i) : null,
+        XsdType.Decimal => ParseDecimal(l.Lexical) is decimal d ? Decimal(d) : null,
+        XsdType.Double => ParseDouble(l.Lexical) is double x ? Double(x) : null,
+        XsdType.Float => ParseDouble(l.Lexical) is double f ? Float(f) : null,
+        _ when type.IsInteger() => ParseInteger(l.Lexical) is decimal v && type.RangeOf().Contains(v) ? Integer(v) : null,
+        _ => null,
+    };
 
     public static decimal? ParseInteger(ReadOnlySpan<char> s)
     {
@@ -191,35 +186,76 @@ public readonly struct Numeric
     public override string ToString() => ToLiteral().ToString();
 }
 
-/// <summary>The integer types derived from xsd:integer, with their value ranges.</summary>
-public static class XsdIntegerTypes
+/// <summary>The XSD datatypes the functions know, recognised from an IRI with one prefix check and one switch.</summary>
+public enum XsdType : byte
 {
+    Other, String, Boolean, Decimal, Float, Double, DateTime, Date, Time, Duration, DayTimeDuration, YearMonthDuration,
+    Integer, Long, Int, Short, Byte, NonNegativeInteger, PositiveInteger, NonPositiveInteger, NegativeInteger,
+    UnsignedLong, UnsignedInt, UnsignedShort, UnsignedByte,
+}
+
+public static class XsdTypes
+{
+    public static XsdType Of(Iri datatype) => Of(datatype.Value);
+
+    public static XsdType Of(string datatype)
+    {
+        if (!datatype.StartsWith(Vocab.Xsd.Namespace, StringComparison.Ordinal)) return XsdType.Other;
+        return datatype.AsSpan(Vocab.Xsd.Namespace.Length) switch
+        {
+            "string" => XsdType.String,
+            "boolean" => XsdType.Boolean,
+            "integer" => XsdType.Integer,
+            "decimal" => XsdType.Decimal,
+            "double" => XsdType.Double,
+            "float" => XsdType.Float,
+            "dateTime" => XsdType.DateTime,
+            "date" => XsdType.Date,
+            "time" => XsdType.Time,
+            "duration" => XsdType.Duration,
+            "dayTimeDuration" => XsdType.DayTimeDuration,
+            "yearMonthDuration" => XsdType.YearMonthDuration,
+            "long" => XsdType.Long,
+            "int" => XsdType.Int,
+            "short" => XsdType.Short,
+            "byte" => XsdType.Byte,
+            "nonNegativeInteger" => XsdType.NonNegativeInteger,
+            "positiveInteger" => XsdType.PositiveInteger,
+            "nonPositiveInteger" => XsdType.NonPositiveInteger,
+            "negativeInteger" => XsdType.NegativeInteger,
+            "unsignedLong" => XsdType.UnsignedLong,
+            "unsignedInt" => XsdType.UnsignedInt,
+            "unsignedShort" => XsdType.UnsignedShort,
+            "unsignedByte" => XsdType.UnsignedByte,
+            _ => XsdType.Other,
+        };
+    }
+
+    /// <summary>xsd:integer and the types derived from it.</summary>
+    public static bool IsInteger(this XsdType t) => t >= XsdType.Integer;
+
+    public static bool IsNumeric(this XsdType t) => t is XsdType.Decimal or XsdType.Float or XsdType.Double || t >= XsdType.Integer;
+
     public readonly record struct Range(decimal? Min, decimal? Max)
     {
         public bool Contains(decimal v) => (Min is null || v >= Min) && (Max is null || v <= Max);
     }
 
-    private static readonly Dictionary<string, Range> Ranges = new()
+    /// <summary>The value range of an integer type (unbounded for xsd:integer).</summary>
+    public static Range RangeOf(this XsdType t) => t switch
     {
-        [Vocab.Xsd.Long.Value] = new(long.MinValue, long.MaxValue),
-        [Vocab.Xsd.Int.Value] = new(int.MinValue, int.MaxValue),
-        [Vocab.Xsd.Short.Value] = new(short.MinValue, short.MaxValue),
-        [Vocab.Xsd.Byte.Value] = new(sbyte.MinValue, sbyte.MaxValue),
-        [Vocab.Xsd.NonNegativeInteger.Value] = new(0, null),
-        [Vocab.Xsd.PositiveInteger.Value] = new(1, null),
-        [Vocab.Xsd.NonPositiveInteger.Value] = new(null, 0),
-        [Vocab.Xsd.NegativeInteger.Value] = new(null, -1),
-        [Vocab.Xsd.UnsignedLong.Value] = new(0, ulong.MaxValue),
-        [Vocab.Xsd.UnsignedInt.Value] = new(0, uint.MaxValue),
-        [Vocab.Xsd.UnsignedShort.Value] = new(0, ushort.MaxValue),
-        [Vocab.Xsd.UnsignedByte.Value] = new(0, byte.MaxValue),
+        XsdType.Long => new(long.MinValue, long.MaxValue),
+        XsdType.Int => new(int.MinValue, int.MaxValue),
+        XsdType.Short => new(short.MinValue, short.MaxValue),
+        XsdType.Byte => new(sbyte.MinValue, sbyte.MaxValue),
+        XsdType.NonNegativeInteger => new(0, null),
+        XsdType.PositiveInteger => new(1, null),
+        XsdType.NonPositiveInteger => new(null, 0),
+        XsdType.NegativeInteger => new(null, -1),
+        XsdType.UnsignedLong => new(0, ulong.MaxValue),
+        XsdType.UnsignedInt => new(0, uint.MaxValue),
+        XsdType.UnsignedShort => new(0, ushort.MaxValue),
+        XsdType.UnsignedByte => new(0, byte.MaxValue),
+        _ => new(null, null),
     };
-
-    /// <summary>The range of a derived integer type; null for xsd:integer itself and non-integer types.</summary>
-    public static Range? RangeOf(string datatype) => Ranges.TryGetValue(datatype, out var r) ? r : null;
-
-    public static bool IsIntegerType(string datatype) => datatype == Vocab.Xsd.Integer.Value || Ranges.ContainsKey(datatype);
-
-    public static bool IsNumericType(string datatype) =>
-        IsIntegerType(datatype) || datatype == Vocab.Xsd.Decimal.Value || datatype == Vocab.Xsd.Float.Value || datatype == Vocab.Xsd.Double.Value;
 }

@@ -23,11 +23,11 @@ public static class Operators
     {
         if (term is not Literal l) return null;
         if (l.Language is not null) return l.Lexical.Length > 0;
-        var dt = l.Datatype.Value;
-        if (dt == Vocab.Xsd.String.Value) return l.Lexical.Length > 0;
-        if (dt == Vocab.Xsd.Boolean.Value) return LiteralValue.ParseBoolean(l.Lexical) ?? false;
-        if (XsdIntegerTypes.IsNumericType(dt))
-            return Numeric.FromTerm(l) is Numeric n && (n.IsExact ? n.Exact != 0 : !(n.Approximate == 0 || double.IsNaN(n.Approximate)));
+        var type = XsdTypes.Of(l.Datatype);
+        if (type == XsdType.String) return l.Lexical.Length > 0;
+        if (type == XsdType.Boolean) return LiteralValue.ParseBoolean(l.Lexical) ?? false;
+        if (type.IsNumeric())
+            return Numeric.FromLiteral(l, type) is Numeric n && (n.IsExact ? n.Exact != 0 : !(n.Approximate == 0 || double.IsNaN(n.Approximate)));
         return null;
     }
 
@@ -48,7 +48,11 @@ public static class Operators
         if (va.Class == ValueClass.LangString || vb.Class == ValueClass.LangString) return la.Equals(lb);
         if (va.Class == ValueClass.Other || vb.Class == ValueClass.Other) return la.Equals(lb) ? true : null;
         if (va.Class != vb.Class) return false;
-        if (va.Class == ValueClass.Duration) return va.Duration.Months == vb.Duration.Months && va.Duration.Seconds == vb.Duration.Seconds;
+        if (va.Class == ValueClass.Duration)
+        {
+            XsdDuration x = va.Duration, y = vb.Duration;
+            return x.Months == y.Months && x.Seconds == y.Seconds;
+        }
         var order = CompareSameClass(va, vb);
         return order is null ? null : order == Ordering.Equal;
     }

@@ -28,6 +28,18 @@ public class OrderAndAggregateTests
     }
 
     [Fact]
+    public void PrecomputedKeysSortTheSame()
+    {
+        Term?[] terms = [Dbl("1E1"), null, S("b"), Int("9"), new BlankNode("x"), DateTime("2000-01-01T00:00:00Z"), Dec("9.5"), Iri("http://a")];
+        var byTerm = terms.Order(TermOrder.Instance).ToArray();
+        var keys = terms.Select(TermOrder.KeyOf).ToArray();
+        Array.Sort(keys, (a, b) => TermOrder.Instance.Compare(a, b));
+        Assert.Equal(byTerm, keys.Select(k => k.Term));
+        Term?[] expected = [null, new BlankNode("x"), Iri("http://a"), Int("9"), Dec("9.5"), Dbl("1E1"), S("b"), DateTime("2000-01-01T00:00:00Z")];
+        Assert.Equal(expected.Select(t => t?.ToString()), byTerm.Select(t => t?.ToString()));
+    }
+
+    [Fact]
     public void OrderIsTransitiveOnMixedLiterals()
     {
         Term[] terms = [Int("3"), S("3"), Lang("3", "en"), Typed("3", Unknown), Bool(true), DateTime("2000-01-01T00:00:00"), Dbl("NaN"), Dec("2.5"), Int("x")];
