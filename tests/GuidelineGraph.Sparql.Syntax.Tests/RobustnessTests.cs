@@ -33,6 +33,37 @@ public sealed class RobustnessTests
         Assert.True(errors > 0);
     }
 
+    [Fact]
+    public void MutatedW3cQueriesParseWithoutException()
+    {
+        // Deterministic mutations (delete, duplicate, replace with a SPARQL-significant character) of every query.
+        const string alphabet = "{}()[]<>\"'?$_:.;,*/+-!^|&=@#\\aAeE0 \n";
+        var random = new Random(20261125);
+        var dir = Path.Combine(TestPaths.W3c, "sparql");
+        int parsed = 0;
+        foreach (var file in Directory.EnumerateFiles(dir, "*.r?", SearchOption.AllDirectories).Where(f => f.Length < 20_000))
+        {
+            var text = File.ReadAllText(file);
+            if (text.Length == 0 || text.Length > 4000) continue;
+            for (int i = 0; i < 20; i++)
+            {
+                int at = random.Next(text.Length);
+                var mutated = random.Next(3) switch
+                {
+                    0 => text.Remove(at, 1),
+                    1 => text.Insert(at, text[at].ToString()),
+                    _ => text.Remove(at, 1).Insert(at, alphabet[random.Next(alphabet.Length)].ToString()),
+                };
+                var query = SparqlParser.ParseQuery(mutated);
+                var update = SparqlParser.ParseUpdate(mutated);
+                if (query.Success) Assert.NotNull(Sse.Write(query.Value!));
+                if (update.Success) Assert.NotNull(Sse.Write(update.Value!));
+                parsed++;
+            }
+        }
+        Assert.True(parsed > 15_000, $"{parsed} mutations");
+    }
+
     [Theory]
     [InlineData("SELECT * { FILTER(", "(", ")) }")]
     [InlineData("SELECT * {", "{", "}")]
