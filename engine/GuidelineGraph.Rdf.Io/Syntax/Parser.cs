@@ -526,7 +526,7 @@ internal sealed class Parser
         }
         else value = _base.Resolve(raw);
         iri = new Iri(value);
-        _terms.Iris.Add(raw.ToString(), hash, iri);
+        _terms.Iris.Add(raw.SequenceEqual(value) ? value : raw.ToString(), hash, iri);
         return iri;
     }
 
@@ -536,10 +536,10 @@ internal sealed class Parser
     private Iri? ExpandPrefixedName()
     {
         var name = _lex.Value;
-        uint hash = TermCache.Hash(name);
-        var cached = _terms.PrefixedNames.Get(name, hash);
-        if (cached is not null) return cached;
         int colon = _lex.PrefixLength;
+        uint hash = TermCache.Hash(name);
+        var cached = _terms.PrefixedNames.Get(name, colon, hash);
+        if (cached is not null) return cached;
         string? ns;
         if (_lastPrefix is not null && name[..colon].SequenceEqual(_lastPrefix)) ns = _lastNamespace;
         else if (_prefixLookup.TryGetValue(name[..colon], out var prefix, out ns))
@@ -553,7 +553,7 @@ internal sealed class Parser
             return null;
         }
         var iri = new Iri(string.Concat(ns, name[(colon + 1)..]));
-        _terms.PrefixedNames.Add(name.ToString(), hash, iri);
+        _terms.PrefixedNames.Add(_lastPrefix!, ns!.Length, hash, iri);
         return iri;
     }
 

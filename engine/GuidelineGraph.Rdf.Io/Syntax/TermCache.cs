@@ -11,8 +11,8 @@ internal sealed class TermCache
 {
     private const int MaxLiteralLength = 64;
 
-    /// <summary>Prefixed name text to IRI; cleared when a prefix is redefined.</summary>
-    public readonly Table<Iri> PrefixedNames = new();
+    /// <summary>Prefixed name to IRI, keyed by (prefix, local name); cleared when a prefix is redefined.</summary>
+    public readonly PrefixedNameTable PrefixedNames = new();
     /// <summary>IRI reference text to resolved IRI; cleared when the base changes.</summary>
     public readonly Table<Iri> Iris = new();
     private readonly Table<BlankNode> _blankNodes = new();
@@ -64,6 +64,59 @@ internal sealed class TermCache
         public void Clear()
         {
             Array.Clear(_keys);
+            Array.Clear(_values);
+            Array.Clear(_hashes);
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="Table{T}"/>, but the key is the declared prefix (a shared string) and the local name,
+    /// which is compared against the end of the IRI itself: a miss allocates nothing beyond the new IRI.
+    /// </summary>
+    internal sealed class PrefixedNameTable
+    {
+        private const int InitialSize = 256, MaxSize = 1 << 13;
+        private int _mask = InitialSize - 1;
+        private int _added;
+        private string?[] _prefixes = new string?[InitialSize];
+        private Iri?[] _values = new Iri?[InitialSize];
+        private uint[] _hashes = new uint[InitialSize];
+        private int[] _namespaceLengths = new int[InitialSize];
+
+        /// <summary><paramref name="name"/> is "prefix:local" with the ':' at <paramref name="colon"/>.</summary>
+        public Iri? Get(ReadOnlySpan<char> name, int colon, uint hash)
+        {
+            int slot = (int)hash & _mask;
+            if (_hashes[slot] != hash) return null;
+            var prefix = _prefixes[slot];
+            var iri = _values[slot];
+            if (prefix is null || iri is null || !name[..colon].SequenceEqual(prefix)) return null;
+            var local = name[(colon + 1)..];
+            return iri.Value.Length == _namespaceLengths[slot] + local.Length && iri.Value.AsSpan().EndsWith(local) ? iri : null;
+        }
+
+        public void Add(string prefix, int namespaceLength, uint hash, Iri value)
+        {
+            if (++_added > 2 * (_mask + 1) && _mask + 1 < MaxSize)
+            {
+                int size = (_mask + 1) * 2;
+                _mask = size - 1;
+                _added = 0;
+                _prefixes = new string?[size];
+                _values = new Iri?[size];
+                _hashes = new uint[size];
+                _namespaceLengths = new int[size];
+            }
+            int slot = (int)hash & _mask;
+            _namespaceLengths[slot] = namespaceLength;
+            _prefixes[slot] = prefix;
+            _values[slot] = value;
+            _hashes[slot] = hash;
+        }
+
+        public void Clear()
+        {
+            Array.Clear(_prefixes);
             Array.Clear(_values);
             Array.Clear(_hashes);
         }
