@@ -68,6 +68,18 @@ public sealed class M11Mapper
         {
             if (result[section.Index] is not null) continue;
             SectionMapping? parent = section.Parent is null ? null : result[section.Parent.Index];
+            // A loose title match counts when the section's mapped children all sit under that M11 section.
+            List<string?> childParents = section.Children.Select(c => result[c.Index]?.M11.Broader).Where(b => b is not null).Distinct().ToList();
+            if (childParents.Count == 1 && _byNotation.TryGetValue(childParents[0]!, out M11Section? common))
+            {
+                TitleKey own = TitleKey.Of(section.Title);
+                double score = _keys.Where(k => k.Section == common).Select(k => own.Similarity(k.Key)).DefaultIfEmpty(0).Max();
+                if (score >= SupportedThreshold)
+                {
+                    result[section.Index] = new SectionMapping(section, common, MappingMethod.Title, Math.Round(score * 0.9, 2));
+                    continue;
+                }
+            }
             if (parent is not null)
             {
                 // A loose title match counts when it names a section under the parent's M11 section.

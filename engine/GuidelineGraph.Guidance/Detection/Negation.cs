@@ -13,8 +13,8 @@ public static class Negation
     private static readonly string[] EnglishPseudo = ["no later than", "no more than", "no less than", "not only", "not limited to", "whether or not", "if not", "not exceed", "no longer than"];
     private static readonly string[] EnglishBreaks = ["but", "however", "although", "except", "instead", "unless"];
 
-    private static readonly string[] ChineseCues = ["不进行", "不开展", "无需", "不需", "不适用", "不会", "不予", "不做", "不设", "不实施", "不采用", "不安排", "不计划", "不包括", "不纳入", "不要求", "未", "没有", "无"];
-    private static readonly string[] ChinesePseudo = ["未满足", "未来", "未成年", "未知", "未经治疗", "无菌", "无法", "无论", "无关", "无进展", "无病", "无事件", "无复发", "无效"];
+    private static readonly string[] ChineseCues = ["不进行", "不开展", "无需", "不需", "不适用", "不会", "不予", "不做", "不设", "不实施", "不采用", "不安排", "不计划", "不包括", "不纳入", "不要求", "不采集", "不收集", "不检测", "不评估", "不监测", "未", "没有", "无"];
+    private static readonly string[] ChinesePseudo = ["未满足", "未来", "未成年", "未知", "未经治疗", "未治疗", "无菌", "无法", "无论", "无关", "无进展", "无病", "无事件", "无复发", "无效"];
     private const string ChineseClauseEnds = "，。；！？,;!?\n";
     private const string SentenceEnds = ".;!?。；！？:\n";
 

@@ -59,6 +59,9 @@ public sealed class TermMatcher<T>
             int end = at + e.Folded.Length;
             if (e.BoundaryAfter && end < folded.Length && TextFold.IsLatinWordChar(folded[end])) continue;
             if (e.CaseSensitive && !WrittenAs(text, at, e.AsWritten)) continue;
+            // A one-character Chinese label (眼) names the thing only standing alone, not inside a word (眼动危象).
+            if (e.Folded.Length == 1 && TextFold.IsCjk(e.Folded[0])
+                && ((at > 0 && TextFold.IsCjk(folded[at - 1])) || (end < folded.Length && TextFold.IsCjk(folded[end])))) continue;
             return e;
         }
         return null;

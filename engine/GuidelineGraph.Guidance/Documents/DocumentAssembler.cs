@@ -13,6 +13,7 @@ internal sealed class DocumentAssembler(string source, string? path)
     private readonly List<(string Token, int Start, int End)> _markers = [];
 
     public LineMap Lines { get; } = new(source);
+    public string Source => source;
     public List<DocumentError> Errors { get; } = [];
     public FrontMatter? FrontMatter { get; set; }
 

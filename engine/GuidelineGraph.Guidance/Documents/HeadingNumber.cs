@@ -26,6 +26,15 @@ public static class HeadingNumber
             return (null, text);
         }
 
+        // Lettered: "A." / "C.1" / "F.2.1"
+        if (text.Length > 1 && char.IsAsciiLetterUpper(text[0]) && text[1] == '.')
+        {
+            int j = 2;
+            while (j < text.Length && (char.IsAsciiDigit(text[j]) || (text[j] == '.' && j + 1 < text.Length && char.IsAsciiDigit(text[j + 1])))) j++;
+            if (j < text.Length && text[j] == '.') j++;
+            if (j < text.Length && char.IsWhiteSpace(text[j])) return (text[..j].TrimEnd('.'), text[j..].Trim());
+        }
+
         // 第三章 / 第3节 / 第一部分
         if (text.StartsWith('第'))
         {

@@ -68,8 +68,12 @@ public static class MarkdownProtocolReader
             switch (inline)
             {
                 case LiteralInline literal:
-                    AppendRun(literal.Content.ToString(), literal.Span.Start, literal.Span.End, text, offsets);
+                {
+                    string content = literal.Content.ToString();
+                    int start = Align(assembler.Source, content, literal.Span.Start);
+                    AppendRun(content, start, Math.Max(literal.Span.End, start + content.Length - 1), text, offsets);
                     break;
+                }
                 case CodeInline code:
                     AppendRun(code.Content, code.Span.Start + code.DelimiterCount, code.Span.End, text, offsets);
                     break;
@@ -90,6 +94,23 @@ public static class MarkdownProtocolReader
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Markdig's span for a literal can be off by a character (in pipe-table cells); when the content is
+    /// not at the reported start, take its occurrence a few characters around it.
+    /// </summary>
+    private static int Align(string source, string content, int start)
+    {
+        if (content.Length == 0) return start;
+        bool At(int s) => s >= 0 && s + content.Length <= source.Length && string.CompareOrdinal(source, s, content, 0, content.Length) == 0;
+        if (At(start)) return start;
+        for (int d = 1; d <= 3; d++)
+        {
+            if (At(start + d)) return start + d;
+            if (At(start - d)) return start - d;
+        }
+        return start;
     }
 
     /// <summary>Appends a run whose i-th character came from source offset start+i (clamped to the inline's last offset).</summary>
