@@ -10,22 +10,33 @@ namespace GuidelineGraph.Sparql.Results;
 internal abstract class TextResultsReader(Stream input, bool leaveOpen) : QueryResultsReader
 {
     private readonly StreamReader _in = new(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen);
+    // Own buffering: the records are scanned a character at a time, and StreamReader.Peek/Read per char is slow.
+    private readonly char[] _buffer = new char[1 << 14];
+    private int _position, _length;
     private int _line = 1, _column = 1;
     private long _offset;
 
     protected TextPosition Here => new(_line, _column, _offset);
 
-    protected bool AtEnd => _in.Peek() < 0;
+    protected bool AtEnd => _position == _length && !Fill();
 
-    protected int Peek() => _in.Peek();
+    protected int Peek() => _position < _length || Fill() ? _buffer[_position] : -1;
 
     protected char Next()
     {
-        char c = (char)_in.Read();
+        if (_position == _length) Fill();
+        char c = _buffer[_position++];
         _offset++;
         if (c == '\n') { _line++; _column = 1; }
         else _column++;
         return c;
+    }
+
+    private bool Fill()
+    {
+        _length = _in.Read(_buffer, 0, _buffer.Length);
+        _position = 0;
+        return _length > 0;
     }
 
     /// <summary>Reads one record's fields with their start positions; null at the end of input.</summary>
