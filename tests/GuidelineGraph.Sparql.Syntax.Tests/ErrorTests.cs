@@ -13,7 +13,9 @@ public sealed class ErrorTests
     [Theory]
     [InlineData("SELECT * WHERE { ?s ?p }", 1, 24, "expected a variable or an RDF term, found '}'")]
     [InlineData("SELECT *\nWHERE {\n  ?s ?p ?o .\n  FILTER(?o > )\n}", 4, 15, "expected an expression, found ')'")]
-    [InlineData("SELECT * { ex:a ?p ?o }", 1, 12, "undefined prefix 'ex:'")]
+    [InlineData("SELECT * { ex:a ?p ?o }", 1, 12, "undefined prefix 'ex:' (declare it with PREFIX ex: <…>)")]
+    [InlineData("SELECT * {\n  ?s ?p <http://example.org/", 2, 9, "unterminated IRI: '>' is missing")]
+    [InlineData("SELECT * {\n  { ?s ?p ?o }\n", 3, 1, "expected '}' to close the group opened at 1:10, found end of input")]
     [InlineData("SELECT * { ?s ?p \"abc\n\" }", 1, 18, "line break inside a short string (use \"\"\" for multi-line strings)")]
     [InlineData("SELECT * { ?s ?p 'unterminated }", 1, 18, "unterminated string")]
     [InlineData("SELECT * { ?s ?p ?o } LIMIT x", 1, 29, "expected an integer after LIMIT, found 'x'")]
@@ -46,7 +48,7 @@ public sealed class ErrorTests
     public void ErrorRangeCoversTheOffendingToken()
     {
         var error = QueryError("SELECT * { ?s ?p ?o } GROUP BY ?s ORDER BY foo:bar");
-        Assert.Equal("undefined prefix 'foo:'", error.Message);
+        Assert.Equal("undefined prefix 'foo:' (declare it with PREFIX foo: <…>)", error.Message);
         Assert.Equal(43, error.Start.Offset);
         Assert.Equal(50, error.End.Offset);
     }

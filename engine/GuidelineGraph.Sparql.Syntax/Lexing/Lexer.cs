@@ -170,6 +170,11 @@ internal sealed class Lexer
             }
             i++;
         }
+        if (i == _text.Length && LooksLikeIriStart(start + 1, i))
+        {
+            _pos = i;
+            return new Token(TokenKind.Error, start, i, "unterminated IRI: '>' is missing", adj);
+        }
         return Peek(1) == '=' ? Simple(TokenKind.LtEq, 2, adj) : Simple(TokenKind.Lt, 1, adj);
     }
 

@@ -45,7 +45,7 @@ internal sealed partial class Parser
                 return new GroupSyntax([new SubSelectSyntax(query, Position(start))], pos);
             }
             var elements = GroupGraphPatternSub();
-            ExpectGroupEnd();
+            ExpectGroupEnd(open);
             return new GroupSyntax(elements, pos);
         }
         finally
@@ -87,10 +87,15 @@ internal sealed partial class Parser
         return elements.ToImmutable();
     }
 
-    private void ExpectGroupEnd()
+    private void ExpectGroupEnd(Token open)
     {
         if (Accept(TokenKind.RBrace) || Failed) return;
         var t = Cur;
+        if (t.Kind == TokenKind.Eof)
+        {
+            Fail(t, $"expected '}}' to close the group opened at {Position(open)}, found end of input");
+            return;
+        }
         if (StartsTriples()) Fail(t, $"expected '.' before the next triple pattern, or '}}', found {Describe(t)}");
         else if (AtWord("SELECT")) Fail(t, "a sub-select must be alone inside its own { }");
         else Fail(t, $"expected '}}' to close the group, found {Describe(t)}");

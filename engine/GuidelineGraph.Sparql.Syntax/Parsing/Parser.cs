@@ -223,7 +223,7 @@ internal sealed partial class Parser
             string prefix = _text.Substring(t.Start, t.PrefixLength);
             if (!_prefixes.TryGetValue(prefix, out var ns))
             {
-                Fail(t, $"undefined prefix '{prefix}:'");
+                Fail(t, $"undefined prefix '{prefix}:' (declare it with PREFIX {prefix}: <…>)");
                 return NilTerm;
             }
             iri = t.Value is null
