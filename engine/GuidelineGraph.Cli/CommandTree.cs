@@ -58,6 +58,7 @@ public static class CommandTree
         root.Add(stats);
         root.Add(convert);
         root.Add(bench);
+        root.Add(RequirementsCommand.Build(context));
         SparqlCommands.Register(root, context);
         return root;
     }

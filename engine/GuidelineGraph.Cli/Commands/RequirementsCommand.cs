@@ -1,0 +1,209 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using GuidelineGraph.Guidance.Ontology;
+using GuidelineGraph.Guidance.Requirements;
+using Spectre.Console;
+
+namespace GuidelineGraph.Cli.Commands;
+
+/// <summary><c>gg requirements</c>: every requirement of a loaded guideline, as JSON, a table or Markdown.</summary>
+internal sealed class RequirementsCommand(CliContext context)
+{
+    /// <summary>The command and its options; registered in <see cref="CommandTree"/>.</summary>
+    public static Command Build(CliContext context)
+    {
+        var guideline = new Option<string?>("--guideline")
+        {
+            Description = "The guideline's identifier (dcterms:identifier), e.g. cde-2024-rare-disease-gt; needed when several are loaded.",
+            HelpName = "ID",
+        };
+        var format = new Option<string>("--format") { Description = "Output as JSON, a table or Markdown.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("json", "table", "markdown");
+        var ontology = new Option<string?>("--ontology")
+        {
+            Description = "The ontology directory; by default the nearest ontology/ above the current directory or gg itself.",
+            HelpName = "DIR",
+        };
+        var command = new Command("requirements", "List every requirement of a guideline: modality, quote (zh/en), clause, controls, ICH M11 sections, conditions.")
+        {
+            guideline, format, ontology,
+        };
+        command.SetAction(r => new RequirementsCommand(context).Run(r.GetValue(guideline), r.GetValue(format)!, r.GetValue(ontology)));
+        return command;
+    }
+
+    public int Run(string? identifier, string format, string? ontologyDirectory)
+    {
+        string? directory = ontologyDirectory ?? OntologyLoader.Find(Environment.CurrentDirectory) ?? OntologyLoader.Find(AppContext.BaseDirectory);
+        if (directory is null || !Directory.Exists(directory))
+        {
+            context.Error.WriteLine($"gg requirements: no ontology directory {(directory is null ? "found; pass --ontology DIR" : directory)}");
+            return ExitCodes.UsageError;
+        }
+        LoadedOntology ontology = OntologyLoader.Load(directory);
+        if (ontology.Errors.Count > 0)
+        {
+            foreach (OntologyError error in ontology.Errors) context.Error.WriteLine(error with { File = Path.Combine(directory, error.File) });
+            return ExitCodes.InputError;
+        }
+        GuidelineCatalog catalog = GuidelineCatalog.Read(ontology.Store);
+        Guideline? guideline = identifier is not null ? catalog.Find(identifier)
+            : catalog.Guidelines.Count == 1 ? catalog.Guidelines[0] : null;
+        if (guideline is null)
+        {
+            string known = string.Join(", ", catalog.Guidelines.Select(g => g.Identifier));
+            context.Error.WriteLine(identifier is null
+                ? $"gg requirements: {catalog.Guidelines.Count} guidelines are loaded; choose one with --guideline ({known})"
+                : $"gg requirements: no guideline '{identifier}' (loaded: {known})");
+            return ExitCodes.UsageError;
+        }
+        IReadOnlyList<Requirement> requirements = catalog.Requirements(guideline);
+        switch (format)
+        {
+            case "json": WriteJson(guideline, requirements); break;
+            case "markdown": WriteMarkdown(guideline, requirements); break;
+            default: WriteTable(requirements); break;
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static string Name(Modality modality) => modality.ToString().ToLowerInvariant();
+
+    private void WriteJson(Guideline guideline, IReadOnlyList<Requirement> requirements)
+    {
+        using var buffer = new MemoryStream();
+        // Chinese stays readable: only what JSON itself requires is escaped.
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("guideline");
+            w.WriteString("id", guideline.Identifier);
+            w.WriteString("iri", guideline.Iri);
+            WriteText(w, "title", guideline.Title);
+            w.WriteString("publisher", guideline.Publisher);
+            w.WriteString("issued", guideline.Issued);
+            WriteText(w, "status", guideline.Status);
+            w.WriteEndObject();
+            w.WriteStartArray("requirements");
+            foreach (Requirement r in requirements)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", r.Id);
+                w.WriteString("iri", r.Iri);
+                w.WriteString("number", r.Number);
+                w.WriteString("modality", Name(r.Modality));
+                WriteText(w, "quote", r.Quote);
+                w.WritePropertyName("clause");
+                if (r.Clause is null) w.WriteNullValue();
+                else
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", r.Clause.Id);
+                    w.WriteString("number", r.Clause.Number);
+                    w.WriteEndObject();
+                }
+                w.WriteStartArray("controls");
+                foreach (ControlReference c in r.Controls)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", c.Id);
+                    WriteText(w, "label", c.Label);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteStartArray("m11Sections");
+                foreach (string section in r.M11Sections) w.WriteStringValue(section);
+                w.WriteEndArray();
+                w.WritePropertyName("conditions");
+                WriteCondition(w, r.Condition);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        context.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteText(Utf8JsonWriter w, string name, BilingualText text)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("en", text.En);
+        w.WriteString("zh", text.Zh);
+        w.WriteEndObject();
+    }
+
+    /// <summary>"always", or {"allOf","anyOf","noneOf"} whose members are feature ids or nested conditions.</summary>
+    private static void WriteCondition(Utf8JsonWriter w, Condition condition)
+    {
+        if (condition.Always)
+        {
+            w.WriteStringValue("always");
+            return;
+        }
+        w.WriteStartObject();
+        foreach ((string name, IReadOnlyList<ConditionMember> members) in new[] { ("allOf", condition.AllOf), ("anyOf", condition.AnyOf), ("noneOf", condition.NoneOf) })
+        {
+            w.WriteStartArray(name);
+            foreach (ConditionMember member in members)
+            {
+                if (member.Nested is not null) WriteCondition(w, member.Nested);
+                else w.WriteStringValue(member.Feature);
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>A condition in one line: "always", "children ∧ first-in-human", "any(aav, lentivirus) ∧ ¬adults".</summary>
+    private static string Describe(Condition condition)
+    {
+        if (condition.Always) return "always";
+        string Member(ConditionMember m) => m.Nested is null ? m.Feature! : "(" + Describe(m.Nested) + ")";
+        var parts = condition.AllOf.Select(Member).ToList();
+        if (condition.AnyOf.Count > 0) parts.Add("any(" + string.Join(", ", condition.AnyOf.Select(Member)) + ")");
+        parts.AddRange(condition.NoneOf.Select(m => "¬" + Member(m)));
+        return string.Join(" ∧ ", parts);
+    }
+
+    private void WriteTable(IReadOnlyList<Requirement> requirements)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(context.Out),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 200; // output is usually piped or captured; do not wrap at 80 columns
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (string column in new[] { "Id", "Modality", "Clause", "M11", "Applies when", "Controls", "Quote" }) table.AddColumn(column);
+        foreach (Requirement r in requirements)
+        {
+            table.AddRow(Markup.Escape(r.Id), Name(r.Modality), Markup.Escape(r.Clause?.Number ?? ""), string.Join(" ", r.M11Sections),
+                Markup.Escape(Describe(r.Condition)), Markup.Escape(string.Join(", ", r.Controls.Select(c => c.Id))), Markup.Escape(r.Quote.Zh ?? ""));
+        }
+        console.Write(table);
+        var counts = requirements.GroupBy(r => r.Modality).OrderBy(g => g.Key).Select(g => $"{Name(g.Key)} {g.Count()}");
+        context.Out.WriteLine($"{requirements.Count} requirements: {string.Join(", ", counts)}");
+    }
+
+    private void WriteMarkdown(Guideline guideline, IReadOnlyList<Requirement> requirements)
+    {
+        TextWriter o = context.Out;
+        o.WriteLine($"# {Cell(guideline.Title.Zh ?? guideline.Identifier)}");
+        o.WriteLine();
+        if (guideline.Title.En is not null) o.WriteLine($"{Cell(guideline.Title.En)} — `{guideline.Identifier}`, {requirements.Count} requirements.");
+        o.WriteLine();
+        o.WriteLine("| Id | Modality | Clause | M11 | Applies when | Controls | Quote (zh) | Quote (en) |");
+        o.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (Requirement r in requirements)
+        {
+            o.WriteLine($"| {Cell(r.Id)} | {Name(r.Modality)} | {Cell(r.Clause?.Number ?? "")} | {string.Join(", ", r.M11Sections)} | " +
+                $"{Cell(Describe(r.Condition))} | {Cell(string.Join(", ", r.Controls.Select(c => c.Id)))} | {Cell(r.Quote.Zh ?? "")} | {Cell(r.Quote.En ?? "")} |");
+        }
+    }
+
+    /// <summary>A Markdown table cell: pipes escaped, line breaks flattened.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
+}
