@@ -66,7 +66,7 @@ internal sealed class Lexer
 
     public ReadOnlySpan<char> Value => _valueInScratch ? _scratch.AsSpan(0, _scratchLength) : _buf.AsSpan(_valueStart, _valueLength);
 
-    public TextPosition Position => PositionAt(_pos);
+    private TextPosition Position => PositionAt(_pos);
 
     private TextPosition PositionAt(int p)
     {
@@ -320,7 +320,9 @@ internal sealed class Lexer
         if (cp < 0x10000) AppendScratch((char)cp);
         else
         {
-            AppendScratch(char.ConvertFromUtf32(cp).AsSpan());
+            cp -= 0x10000;
+            AppendScratch((char)(0xD800 + (cp >> 10)));
+            AppendScratch((char)(0xDC00 + (cp & 0x3FF)));
         }
     }
 
