@@ -23,6 +23,7 @@ internal sealed class XmlResultsReader : QueryResultsReader
         });
     }
 
+    /// <summary>XmlReader reports lines and columns but no character offset, so the offset is -1.</summary>
     private TextPosition Here
     {
         get
