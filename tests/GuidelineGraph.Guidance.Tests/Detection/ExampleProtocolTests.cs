@@ -26,16 +26,16 @@ public sealed class ExampleProtocolTests
         AssertFindings(file, read.Document!);
     }
 
-    [Fact]
-    public void Word_rendering_of_an_example_gives_the_same_findings()
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Word_rendering_of_an_example_gives_the_same_findings(string file)
     {
-        const string File = "sma-aav9-infants.md";
-        string markdown = System.IO.File.ReadAllText(Path.Combine(Graph.ExamplesDirectory, File));
+        string markdown = File.ReadAllText(Path.Combine(Graph.ExamplesDirectory, file));
         byte[] docx = DocxWriter.FromMarkdown(markdown);
-        ProtocolReadResult read = ProtocolReader.Read(docx, "sma-aav9-infants.docx");
+        ProtocolReadResult read = ProtocolReader.Read(docx, Path.ChangeExtension(file, ".docx"));
         Assert.Empty(read.Errors);
         Assert.Equal(ProtocolFormat.Word, read.Document!.Format);
-        AssertFindings(File, read.Document);
+        AssertFindings(file, read.Document);
     }
 
     private static void AssertFindings(string file, ProtocolDocument document)
