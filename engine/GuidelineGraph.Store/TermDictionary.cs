@@ -40,6 +40,10 @@ public sealed class TermDictionary
     private readonly RecentTerm[] _recent = new RecentTerm[RecentSize];
     private const int RecentSize = 1024;
 
+    // Parsers share the objects of hot terms; an object seen before is found by reference, without hashing its text.
+    private readonly (Term? Term, int Id)[] _seen = new (Term?, int)[SeenSize];
+    private const int SeenSize = 4096;
+
     private struct RecentTerm
     {
         public string? Text;
@@ -137,6 +141,15 @@ public sealed class TermDictionary
     };
 
     private int Find(Term term, bool add)
+    {
+        ref var seen = ref _seen[RuntimeHelpers.GetHashCode(term) & (SeenSize - 1)];
+        if (ReferenceEquals(seen.Term, term)) return seen.Id;
+        int id = FindByValue(term, add);
+        if (id != 0) seen = (term, id);
+        return id;
+    }
+
+    private int FindByValue(Term term, bool add)
     {
         switch (term)
         {
