@@ -6,7 +6,30 @@ using AggregateFunction = GuidelineGraph.Sparql.Syntax.Algebra.AggregateFunction
 namespace GuidelineGraph.Sparql.Evaluator;
 
 /// <summary>One aggregate of a GROUP: where it goes, what it reads (null for COUNT(*)), how it accumulates.</summary>
-internal sealed record AggregateSlot(int Slot, AggregateFunction Function, Evaluate? Argument, bool Distinct, string Separator);
+/// <summary>
+/// One aggregate of a GROUP: where it goes, what it reads (null for COUNT(*)), how it accumulates.
+/// <see cref="ArgumentSlot"/> is the slot when the argument is a plain variable, so COUNT can work on ids.
+/// </summary>
+internal sealed record AggregateSlot(int Slot, AggregateFunction Function, Evaluate? Argument, bool Distinct, string Separator, int ArgumentSlot = -1)
+{
+    public bool CountsIds => Function == AggregateFunction.Count && ArgumentSlot >= 0;
+}
+
+/// <summary>COUNT and COUNT(DISTINCT) of a variable over term ids: equal ids are equal terms, so nothing is decoded.</summary>
+internal sealed class IdCount(bool distinct) : Accumulator
+{
+    private readonly HashSet<int>? _seen = distinct ? [] : null;
+    private long _count;
+
+    public void AddId(int id)
+    {
+        if (id != 0 && (_seen is null || _seen.Add(id))) _count++;
+    }
+
+    public override void Add(Term? value) => throw new InvalidOperationException("IdCount counts ids; call AddId");
+
+    public override Term? Result() => new Literal(_count.ToString(System.Globalization.CultureInfo.InvariantCulture), Vocab.Xsd.Integer);
+}
 
 /// <summary>Group and aggregation (§18.5): materializes the inner solutions into groups by key values.</summary>
 internal sealed class GroupOp(GroupNode plan, Op inner, (Evaluate Key, int Slot)[] keys, AggregateSlot[] aggregates, SlotMap shape) : Op(plan)
@@ -33,7 +56,8 @@ internal sealed class GroupOp(GroupNode plan, Op inner, (Evaluate Key, int Slot)
             {
                 var a = aggregates[i];
                 if (accumulators[i] is not { } acc) continue;
-                if (a.Argument is null)
+                if (acc is IdCount ids) ids.AddId(row[a.ArgumentSlot]);
+                else if (a.Argument is null)
                     acc.Add(a.Distinct ? new Literal(string.Join(',', row)) : Operators.True);
                 else
                     acc.Add(a.Argument(row, graph));
@@ -64,6 +88,7 @@ internal sealed class GroupOp(GroupNode plan, Op inner, (Evaluate Key, int Slot)
 
     private Accumulator?[] NewAccumulators() => aggregates.Select(a => a.Function switch
     {
+        AggregateFunction.Count when a.CountsIds => new IdCount(a.Distinct),
         AggregateFunction.Count when a.Argument is null => a.Distinct ? Accumulator.Create(Functions.AggregateFunction.Count, true) : Accumulator.CountAll(),
         AggregateFunction.Count => Accumulator.Create(Functions.AggregateFunction.Count, a.Distinct),
         AggregateFunction.Sum => Accumulator.Create(Functions.AggregateFunction.Sum, a.Distinct),

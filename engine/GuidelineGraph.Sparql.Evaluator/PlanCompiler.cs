@@ -136,7 +136,8 @@ internal sealed class PlanCompiler
                 var keys = g.Keys.Select(k => (Expression(k.Expression),
                     k.Alias is { } alias ? _slots[alias] : k.Expression is VariableExpression ve ? _slots[ve.Variable] : -1)).ToArray();
                 var aggregates = g.Aggregates.Select(a => new AggregateSlot(_slots[a.Variable], a.Aggregate.Function,
-                    a.Aggregate.Argument is null ? null : Expression(a.Aggregate.Argument), a.Aggregate.Distinct, a.Aggregate.Separator ?? " ")).ToArray();
+                    a.Aggregate.Argument is null ? null : Expression(a.Aggregate.Argument), a.Aggregate.Distinct, a.Aggregate.Separator ?? " ",
+                    a.Aggregate.Argument is VariableExpression av ? _slots[av.Variable] : -1)).ToArray();
                 return new GroupOp(g, inner, keys, aggregates, Width);
             }
             case OrderByNode o:

@@ -50,7 +50,7 @@ public sealed class Planner
             {
                 var left = PlanPattern(l.Left, bound);
                 var right = PlanPattern(l.Right, bound.Union(Variables.Certain(left)));
-                var algorithm = ChooseAlgorithm(left, right);
+                var algorithm = ChooseAlgorithm(left, right, left.Estimate);
                 return new LeftJoinNode(left, right, l.Condition, algorithm) { Estimate = Math.Max(left.Estimate, left.Estimate * Math.Min(right.Estimate, 10)) };
             }
             case Union u:
@@ -187,8 +187,9 @@ public sealed class Planner
             planned.RemoveAt(pick);
             double size = Estimate(next, chainBound);
             next = next with { Estimate = size };
+            double leftSize = chainSize;
             chainSize = chain is null ? size : chainSize * Math.Max(size, 1e-3);
-            chain = chain is null ? next : new JoinNode(chain, next, ChooseAlgorithm(chain, next)) { Estimate = chainSize };
+            chain = chain is null ? next : new JoinNode(chain, next, ChooseAlgorithm(chain, next, leftSize)) { Estimate = chainSize };
             chainBound = chainBound.Union(Variables.Certain(next));
             if (_optimize && planned.Count > 0)
             {
@@ -216,11 +217,20 @@ public sealed class Planner
     }
 
     /// <summary>
-    /// Nested loop when the right side is index-driven (patterns, paths, unions of them) and shares a variable
-    /// with the left; otherwise the right side is evaluated once and hashed.
+    /// Nested loop when the right side is index-driven (patterns, paths, unions of them), shares a variable with
+    /// the left, and the left is small against the right's whole extent (an index lookup costs about as much as
+    /// hashing several rows); otherwise the right side is evaluated once and hashed.
     /// </summary>
-    private static JoinAlgorithm ChooseAlgorithm(PlanNode left, PlanNode right) =>
-        IsIndexDriven(right) && Variables.Maybe(right).Overlaps(Variables.Certain(left)) ? JoinAlgorithm.NestedLoop : JoinAlgorithm.Hash;
+    private JoinAlgorithm ChooseAlgorithm(PlanNode left, PlanNode right, double leftSize)
+    {
+        if (!IsIndexDriven(right) || !Variables.Maybe(right).Overlaps(Variables.Certain(left))) return JoinAlgorithm.Hash;
+        if (_optimize && right is ScanNode scan && leftSize * LookupCostInRows > EstimateScan(scan.Pattern, ImmutableHashSet<Variable>.Empty))
+            return JoinAlgorithm.Hash;
+        return JoinAlgorithm.NestedLoop;
+    }
+
+    /// <summary>One index lookup costs about as much as scanning and hashing this many rows.</summary>
+    private const double LookupCostInRows = 8;
 
     private static bool IsIndexDriven(PlanNode node) => node switch
     {
