@@ -4,7 +4,7 @@
 #
 #   bench/peers.sh            generate the 1M-triple file if missing, run everything, print the table
 #   RUNS=5 bench/peers.sh     runs per in-process measurement (median reported; default 5)
-#   SKIP=jena bench/peers.sh  leave out peers (space-separated: n3 jena)
+#   SKIP=jena bench/peers.sh  leave out peers (space-separated: n3 jena oxigraph)
 #
 # Measurements go to $OUT/results.tsv as "measure<TAB>engine<TAB>value<TAB>unit"; the summary at the end
 # groups rows by measure, so a new measurement (e.g. a SPARQL query) is one more function adding rows.
@@ -122,6 +122,44 @@ run_jena() {
   row "stats CLI, cold process" "Jena riot --count" "$(python3 -c "print(round(($end-$start)*1000,1))")" ms
 }
 
+# The six SPARQL queries of ../shared/peers/queries, warm medians per engine, as "query <name>" rows.
+run_queries() {
+  local qdir=$PEERS_SRC/queries q name
+  say "SPARQL queries: GuidelineGraph"
+  for q in "$qdir"/*.rq; do
+    name=$(basename "$q" .rq)
+    "$ROOT/gg" query --data "$DATA" --query "$q" --repeat "$((RUNS + 1))" --timings --format csv > "$OUT/gg-$name.csv" 2> "$OUT/gg-$name.jsonl"
+    row "query $name (warm median)" GuidelineGraph "$(python3 -c '
+import json, statistics, sys
+runs = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+print(round(statistics.median([r["ms"] for r in runs if r["phase"] == "query"][1:]), 1))' "$OUT/gg-$name.jsonl")" ms
+  done
+  if ! skipped jena; then
+    say "SPARQL queries: Jena in-memory (JenaBench, -Xss1g for knows+)"
+    local cp work=$PEERS/jena
+    cp=$(jena_classpath)
+    mkdir -p "$work/classes"
+    javac -d "$work/classes" -cp "$cp" "$PEERS_SRC/jena/JenaBench.java"
+    java -Xmx8g -Xss1g -cp "$work/classes:$cp" JenaBench "$DATA" "$((RUNS + 1))" "$qdir"/*.rq > "$OUT/jena-queries.txt" 2>&1 || true
+    for q in "$qdir"/*.rq; do
+      name=$(basename "$q" .rq)
+      row "query $name (warm median)" "Jena in-memory" "$(sed -n "s/^jena query=$name.rq rows=.* warm_median_ms=\([0-9.]*\).*/\1/p" "$OUT/jena-queries.txt")" ms
+    done
+  fi
+  if ! skipped oxigraph; then
+    say "SPARQL queries: Oxigraph (npm, WASM)"
+    if [ ! -d "$PEERS/node/node_modules/oxigraph" ]; then
+      mkdir -p "$PEERS/node"
+      (cd "$PEERS/node" && { [ -f package.json ] || npm init -y > /dev/null; } && npm install --no-audit --no-fund oxigraph n3 > /dev/null)
+    fi
+    REPS=$((RUNS + 1)) QDIR=$qdir node --max-old-space-size=8192 "$PEERS_SRC/node/bench_node.mjs" oxigraph > "$OUT/oxigraph.txt" 2>&1 || true
+    for q in "$qdir"/*.rq; do
+      name=$(basename "$q" .rq)
+      row "query $name (warm median)" Oxigraph "$(sed -n "s/^oxigraph query=$name.rq rows=.* warm_median_ms=\([0-9.]*\).*/\1/p" "$OUT/oxigraph.txt")" ms
+    done
+  fi
+}
+
 summarize() {
   python3 - "$RESULTS" <<'PY'
 import sys, collections
@@ -148,6 +186,21 @@ for measure, (peer, want) in targets.items():
     p = next((float(v) for e, v, u in by.get(measure, []) if e == peer and v), None)
     if gg and p:
         print(f"target {measure}: >= {want}x faster than {peer}: {p / gg:.2f}x {'MET' if p / gg >= want else 'NOT MET'}")
+import math
+queries = [m for m in by if m.startswith("query ")]
+ratios_jena = []
+for measure in queries:
+    values = {e: float(v) for e, v, u in by[measure] if v}
+    gg = values.get("GuidelineGraph")
+    peers = {e: v for e, v in values.items() if e != "GuidelineGraph"}
+    if gg and peers:
+        fastest = min(peers, key=peers.get)
+        print(f"target {measure}: as fast as the fastest peer ({fastest} {peers[fastest]} ms): {peers[fastest] / gg:.2f}x {'MET' if gg <= peers[fastest] else 'NOT MET'}")
+    if gg and values.get("Jena in-memory"):
+        ratios_jena.append(values["Jena in-memory"] / gg)
+if ratios_jena:
+    g = math.exp(sum(math.log(r) for r in ratios_jena) / len(ratios_jena))
+    print(f"target geometric mean >= 3x faster than Jena in-memory over {len(ratios_jena)} queries: {g:.2f}x {'MET' if g >= 3 else 'NOT MET'}")
 bpt = next((float(v) for e, v, u in by.get("RSS bytes per triple", []) if e == "GuidelineGraph"), None)
 if bpt:
     print(f"target resident memory <= 120 B/triple: {bpt:.1f} B/triple {'MET' if bpt <= 120 else 'NOT MET'}")
@@ -158,5 +211,6 @@ ensure_data
 run_guidelinegraph
 run_n3
 run_jena
+run_queries
 say "results in $OUT"
 summarize | tee "$OUT/summary.txt"
