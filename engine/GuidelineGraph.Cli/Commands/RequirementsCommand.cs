@@ -168,14 +168,7 @@ internal sealed class RequirementsCommand(CliContext context)
 
     private void WriteTable(IReadOnlyList<Requirement> requirements)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(context.Out),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 200; // output is usually piped or captured; do not wrap at 80 columns
+        var console = context.PlainConsole(200);
         var table = new Table().Border(TableBorder.Rounded);
         foreach (string column in new[] { "Id", "Modality", "Clause", "M11", "Applies when", "Controls", "Quote" }) table.AddColumn(column);
         foreach (Requirement r in requirements)

@@ -111,14 +111,7 @@ internal sealed class StatsCommand(CliContext context)
 
     private void WriteTable(List<FileStats> results)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(context.Out),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 160; // output is usually piped or captured; do not wrap at 80 columns
+        var console = context.PlainConsole(160);
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("File");
         table.AddColumn("Format");
