@@ -138,6 +138,16 @@ public sealed class AlgebraBuilder
 
     private GraphPattern TranslateGroup(GroupSyntax group)
     {
+        var pattern = TranslateGroup(group, out var filter);
+        return filter is null ? pattern : new Filter(filter, pattern);
+    }
+
+    /// <summary>
+    /// The group without its own FILTERs, which come back apart: OPTIONAL turns exactly those (and not a
+    /// filter of a nested group) into its left join's condition, as §18.2.2.6 reads before simplification.
+    /// </summary>
+    private GraphPattern TranslateGroup(GroupSyntax group, out Expression? filter)
+    {
         GraphPattern current = Table.Unit;
         var filters = new List<Expression>();
         var block = new BlockBuilder(this);
@@ -148,16 +158,16 @@ public sealed class AlgebraBuilder
                 case TriplesSyntax triples:
                     foreach (var t in triples.Triples) block.Add(t);
                     continue;
-                case FilterSyntax filter:
-                    filters.Add(Rewrite(filter.Condition, null));
+                case FilterSyntax filterSyntax:
+                    filters.Add(Rewrite(filterSyntax.Condition, null));
                     continue;
             }
             current = JoinOf(current, block.Flush());
             switch (element)
             {
                 case OptionalSyntax optional:
-                    var right = TranslateGroup(optional.Group);
-                    current = right is Filter f ? new LeftJoin(current, f.Inner, f.Condition) : new LeftJoin(current, right, null);
+                    var right = TranslateGroup(optional.Group, out var condition);
+                    current = new LeftJoin(current, right, condition);
                     break;
                 case MinusSyntax minus:
                     current = new Minus(current, TranslateGroup(minus.Group));
@@ -190,7 +200,8 @@ public sealed class AlgebraBuilder
             }
         }
         current = JoinOf(current, block.Flush());
-        return filters.Count == 0 ? current : new Filter(Conjunction(filters), current);
+        filter = filters.Count == 0 ? null : Conjunction(filters);
+        return current;
     }
 
     /// <summary>Join with the simplification of §18.2.2.8: the empty pattern is the identity.</summary>
