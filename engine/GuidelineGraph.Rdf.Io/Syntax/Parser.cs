@@ -513,7 +513,8 @@ internal sealed class Parser
         var iri = _terms.Iris.Get(raw, hash);
         if (iri is not null) return iri;
         string value;
-        if (IriResolver.HasScheme(raw)) value = _isTurtleFamily ? (_base ?? AbsoluteOnly).Resolve(raw) : raw.ToString();
+        // An absolute IRI is taken as written: dot segments in it are data, not a path to normalise (as in Jena and Oxigraph).
+        if (IriResolver.HasScheme(raw)) value = raw.ToString();
         else if (!_isTurtleFamily)
         {
             Fail("an absolute IRI (N-Triples and N-Quads have no relative IRIs)", describeFound: false);
@@ -529,9 +530,6 @@ internal sealed class Parser
         _terms.Iris.Add(raw.SequenceEqual(value) ? value : raw.ToString(), hash, iri);
         return iri;
     }
-
-    /// <summary>Resolves absolute references (removing dot segments) when the document has no base.</summary>
-    private static readonly IriResolver AbsoluteOnly = new("about:blank");
 
     private Iri? ExpandPrefixedName()
     {
