@@ -13,9 +13,10 @@ rc=${PIPESTATUS[0]}
 
 # Known failures: each test project that has any keeps them, with reasons, in known-failures.txt.
 for f in tests/*/known-failures.txt; do
-  [ -s "$f" ] || continue
+  entries=$(grep -v -e '^#' -e '^[[:space:]]*$' "$f" || true)
+  [ -n "$entries" ] || continue
   echo "Known failures ($f):"
-  grep -v '^#' "$f" | sed 's/^/  /'
+  printf '%s\n' "$entries" | sed 's/^/  /'
 done
 
 awk '/(Passed|Failed)!  - Failed:/ {
