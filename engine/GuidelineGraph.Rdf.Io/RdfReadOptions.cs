@@ -8,6 +8,11 @@ public sealed record RdfReadOptions
     /// <summary>Recovering mode: collect errors, resume at the next statement (the editor needs it).</summary>
     public bool Recover { get; init; }
     public int MaxErrors { get; init; } = 100;
+    /// <summary>
+    /// Prepended to every blank-node label, so that `_:b` in two documents loaded into one store stays two
+    /// nodes (labels are scoped to their document in RDF). Null keeps labels as written.
+    /// </summary>
+    public string? BlankNodeScope { get; init; }
 }
 
 /// <summary>What a whole-document read returns: every quad it could read and every error it met.</summary>

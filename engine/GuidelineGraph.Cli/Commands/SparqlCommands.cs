@@ -192,14 +192,20 @@ internal sealed class QueryRun(CliContext context)
             if (eq <= 0 || eq == g.Length - 1) return Usage(command, $"--graph {g}: expected IRI=FILE");
             inputs.Add((g[(eq + 1)..], new Iri(g[..eq])));
         }
-        foreach (var (file, graph) in inputs)
+        foreach (var ((file, graph), index) in inputs.Select((input, i) => (input, i)))
         {
             var input = RdfInput.Resolve(file, null, out var usage);
             if (input is null || input.IsStandardInput) return Usage(command, usage ?? "data must come from files");
             try
             {
                 using var stream = input.Open(context);
-                var quads = RdfReader.Read(stream, new RdfReadOptions { Format = input.Format, BaseIri = input.BaseIri(baseIri) });
+                var quads = RdfReader.Read(stream, new RdfReadOptions
+                {
+                    Format = input.Format,
+                    BaseIri = input.BaseIri(baseIri),
+                    // Blank-node labels are local to their file: `_:b` in two files is two nodes.
+                    BlankNodeScope = inputs.Count > 1 ? $"f{index}_" : null,
+                });
                 store.Load(graph is null ? quads : quads.Select(q => q with { Graph = graph }));
             }
             catch (RdfSyntaxException e) { return Failed(InputError.From(e.Error).Format(file)); }

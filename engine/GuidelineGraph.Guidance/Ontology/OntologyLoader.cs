@@ -19,8 +19,10 @@ public static class OntologyLoader
     {
         var store = new QuadStore();
         var errors = new List<OntologyError>();
+        int index = 0;
         foreach (string path in Directory.EnumerateFiles(directory, "*.ttl", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            string scope = $"f{index++}_"; // blank-node labels are local to their file
             string file = Path.GetRelativePath(directory, path);
             string text;
             try
@@ -33,7 +35,7 @@ public static class OntologyLoader
                 continue;
             }
             RdfDocument document = RdfReader.ReadDocument(text,
-                new RdfReadOptions { Format = RdfFormat.Turtle, BaseIri = new Uri(path).AbsoluteUri, Recover = true }, ct);
+                new RdfReadOptions { Format = RdfFormat.Turtle, BaseIri = new Uri(path).AbsoluteUri, Recover = true, BlankNodeScope = scope }, ct);
             errors.AddRange(document.Errors.Select(e => new OntologyError(file, e.Start.Line, e.Start.Column, e.Message)));
             store.Load(document.Quads, ct: ct);
         }

@@ -24,6 +24,7 @@ internal sealed class Parser
     private char[] _lexical = new char[256];
     private readonly Dictionary<string, string> _languages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _languageLookup;
+    private readonly string? _blankNodeScope;
     private readonly string _anonymousPrefix = "anon" + Random.Shared.Next().ToString("x8") + "_";
     private long _anonymousCount;
 
@@ -46,6 +47,7 @@ internal sealed class Parser
         _isDataset = _format is RdfFormat.NQuads or RdfFormat.TriG;
         _recover = options.Recover;
         _maxErrors = Math.Max(1, options.MaxErrors);
+        _blankNodeScope = options.BlankNodeScope;
         _prefixLookup = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         _languageLookup = _languages.GetAlternateLookup<ReadOnlySpan<char>>();
         if (options.BaseIri is not null && IriResolver.TryCreate(options.BaseIri, out var resolver)) _base = resolver;
@@ -498,7 +500,7 @@ internal sealed class Parser
                 break;
             default:
                 {
-                    term = _terms.BlankNode(_lex.Value);
+                    term = _terms.BlankNode(_lex.Value, _blankNodeScope);
                     break;
                 }
         }

@@ -123,13 +123,13 @@ internal sealed class TermCache
     }
 
     /// <summary>Blank nodes are equal by label, so a rebuilt node is the same node.</summary>
-    public BlankNode BlankNode(ReadOnlySpan<char> label)
+    public BlankNode BlankNode(ReadOnlySpan<char> label, string? scope)
     {
         uint hash = Hash(label);
         var hit = _blankNodes.Get(label, hash);
         if (hit is not null) return hit;
         var id = label.ToString();
-        var node = new BlankNode(id);
+        var node = new BlankNode(scope is null ? id : scope + id);
         _blankNodes.Add(id, hash, node);
         return node;
     }
