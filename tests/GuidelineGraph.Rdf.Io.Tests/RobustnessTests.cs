@@ -187,24 +187,10 @@ public sealed class RobustnessTests
     }
 
     /// <summary>A stream handing out one byte per read, to put every token across buffer boundaries.</summary>
-    private sealed class TrickleStream(byte[] bytes) : Stream
+    private sealed class TrickleStream(byte[] bytes) : MemoryStream(bytes, writable: false)
     {
-        private int _position;
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_position == bytes.Length || count == 0) return 0;
-            buffer[offset] = bytes[_position++];
-            return 1;
-        }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => bytes.Length;
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 1));
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, 1)]);
     }
 
     /// <summary>A reader handing out one char per read.</summary>
