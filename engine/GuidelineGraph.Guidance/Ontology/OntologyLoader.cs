@@ -10,7 +10,11 @@ public sealed record OntologyError(string File, int? Line, int? Column, string M
     public override string ToString() => Line is null ? $"{File}: {Message}" : $"{File}:{Line}:{Column}: {Message}";
 }
 
-public sealed record LoadedOntology(QuadStore Store, IReadOnlyList<OntologyError> Errors);
+public sealed record LoadedOntology(QuadStore Store, IReadOnlyList<OntologyError> Errors)
+{
+    /// <summary>The directory it was read from (its rules are in rules/ below it); null when built in memory.</summary>
+    public string? Directory { get; init; }
+}
 
 /// <summary>Reads every *.ttl under an ontology directory (recursively) into one store.</summary>
 public static class OntologyLoader
@@ -39,7 +43,7 @@ public static class OntologyLoader
             errors.AddRange(document.Errors.Select(e => new OntologyError(file, e.Start.Line, e.Start.Column, e.Message)));
             store.Load(document.Quads, ct: ct);
         }
-        return new LoadedOntology(store, errors);
+        return new LoadedOntology(store, errors) { Directory = Path.GetFullPath(directory) };
     }
 
     /// <summary>
