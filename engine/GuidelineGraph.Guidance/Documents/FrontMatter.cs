@@ -74,7 +74,7 @@ internal static class FrontMatterParser
         return new FrontMatter(raw, span, values, declared, waivers);
     }
 
-    private static void ReadFeatures(FrontMatterValue? value, List<DeclaredFeatureWord> declared, string? path, List<DocumentError> errors)
+    internal static void ReadFeatures(FrontMatterValue? value, List<DeclaredFeatureWord> declared, string? path, List<DocumentError> errors)
     {
         switch (value)
         {
