@@ -13,6 +13,6 @@ const builds = [
 ];
 if (tests) {
   const entryPoints = readdirSync('test/unit').filter(f => f.endsWith('.test.ts')).map(f => `test/unit/${f}`);
-  builds.push(esbuild.build({ ...common, sourcemap: true, entryPoints, outdir: 'out/test', platform: 'node', format: 'cjs', external: ['vscode'] }));
+  builds.push(esbuild.build({ ...common, sourcemap: true, entryPoints, outdir: 'out/test', platform: 'node', format: 'cjs', external: ['vscode', 'vscode-textmate', 'vscode-oniguruma'] }));
 }
 await Promise.all(builds);
