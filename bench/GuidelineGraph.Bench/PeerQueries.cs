@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using GuidelineGraph.Rdf;
+using GuidelineGraph.Rdf.Io;
+using GuidelineGraph.Sparql.Syntax;
+using GuidelineGraph.Store;
+using GuidelineGraph.Store.Sparql;
+
+namespace GuidelineGraph.Bench;
+
+/// <summary>
+/// Stopwatch harness for bench/peers.sh: loads a file once, then runs each query warm-up + N times and prints
+/// one JSON line per query: the median of the warm runs, the rows, the bytes the query allocated (GC) and the
+/// process's peak working set after it. One process for all queries, as the peers' harnesses do.
+/// </summary>
+public static class PeerQueries
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length < 3 || !int.TryParse(args[1], out int runs) || runs < 1)
+        {
+            Console.Error.WriteLine("usage: GuidelineGraph.Bench peer-queries RUNS DATA.ttl QUERY.rq...");
+            return 2;
+        }
+        string data = args[2];
+        var store = new QuadStore();
+        var load = Stopwatch.StartNew();
+        using (var stream = File.OpenRead(data))
+            store.Load(RdfReader.Read(stream, BenchData.Options(RdfFormat.Turtle, data)));
+        Console.Error.WriteLine($"loaded {store.Count} quads in {load.ElapsedMilliseconds} ms");
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        long afterLoad = Process.GetCurrentProcess().WorkingSet64;
+        foreach (var file in args.Skip(3))
+        {
+            var parsed = SparqlParser.ParseQuery(File.ReadAllText(file), new SparqlParseOptions());
+            if (parsed.Error is { } error)
+            {
+                Console.Error.WriteLine($"{file}:{error.Start}: {error.Message}");
+                return 2;
+            }
+            var times = new List<double>();
+            long rows = 0, allocated = 0;
+            for (int run = 0; run <= runs; run++)
+            {
+                long before = GC.GetTotalAllocatedBytes(precise: true);
+                var clock = Stopwatch.StartNew();
+                var outcome = store.Query(parsed.Value!);
+                double ms = clock.Elapsed.TotalMilliseconds;
+                if (outcome.Error is { } failure) { Console.Error.WriteLine($"{file}: {failure.Message}"); return 1; }
+                allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+                rows = outcome.Count;
+                if (run > 0) times.Add(ms);
+            }
+            times.Sort();
+            using var process = Process.GetCurrentProcess();
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                query = Path.GetFileNameWithoutExtension(file),
+                rows,
+                warmMedianMs = Math.Round(times[times.Count / 2], 2),
+                allocatedMB = Math.Round(allocated / 1048576.0, 1),
+                peakWorkingSetMB = Math.Round(process.PeakWorkingSet64 / 1048576.0, 1),
+                workingSetAfterLoadMB = Math.Round(afterLoad / 1048576.0, 1),
+            }));
+        }
+        return 0;
+    }
+}
