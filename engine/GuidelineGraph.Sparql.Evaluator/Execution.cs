@@ -34,7 +34,7 @@ internal sealed class Execution
         Options = options;
         _ct = ct;
         _timeout = options.Timeout;
-        Functions = new FunctionContext(options.Now ?? DateTimeOffset.Now, baseIri);
+        Functions = new FunctionContext(options.Now ?? DateTimeOffset.Now, baseIri, regexes: RegexCache.Shared);
     }
 
     public IQueryableDataset Dataset { get; }

@@ -5,7 +5,6 @@ using AggregateFunction = GuidelineGraph.Sparql.Syntax.Algebra.AggregateFunction
 
 namespace GuidelineGraph.Sparql.Evaluator;
 
-/// <summary>One aggregate of a GROUP: where it goes, what it reads (null for COUNT(*)), how it accumulates.</summary>
 /// <summary>
 /// One aggregate of a GROUP: where it goes, what it reads (null for COUNT(*)), how it accumulates.
 /// <see cref="ArgumentSlot"/> is the slot when the argument is a plain variable, so COUNT can work on ids.
@@ -31,8 +30,14 @@ internal sealed class IdCount(bool distinct) : Accumulator
     public override Term? Result() => new Literal(_count.ToString(System.Globalization.CultureInfo.InvariantCulture), Vocab.Xsd.Integer);
 }
 
+/// <summary>
+/// One GROUP BY key: its expression, the slot it binds in the output (-1: none), and the slot it reads when it is
+/// a plain variable (-1: an expression), in which case the group is keyed on the term id, not the decoded term.
+/// </summary>
+internal readonly record struct GroupKeySlot(Evaluate Key, int Slot, int VariableSlot);
+
 /// <summary>Group and aggregation (§18.5): materializes the inner solutions into groups by key values.</summary>
-internal sealed class GroupOp(GroupNode plan, Op inner, (Evaluate Key, int Slot)[] keys, AggregateSlot[] aggregates, SlotMap shape) : Op(plan)
+internal sealed class GroupOp(GroupNode plan, Op inner, GroupKeySlot[] keys, AggregateSlot[] aggregates, SlotMap shape) : Op(plan)
 {
     public override IReadOnlyList<Op> Children => [inner];
     public override string Describe(SlotMap slots) =>
@@ -41,16 +46,33 @@ internal sealed class GroupOp(GroupNode plan, Op inner, (Evaluate Key, int Slot)
 
     protected override IEnumerable<int[]> Execute(int[] seed, GraphScope graph, Execution ex)
     {
-        var groups = new Dictionary<TermKey, Accumulator?[]>();
-        var order = new List<TermKey>();
+        var groups = new Dictionary<GroupKey, Accumulator?[]>();
+        var order = new List<GroupKey>();
+        // Probed with one reusable key; a key is copied only when it starts a new group.
+        var probe = new GroupKey(new int[keys.Length], new Term?[keys.Length]);
+        Accumulator?[]? single = null;
         foreach (var row in inner.Run(seed, graph, ex))
         {
             ex.Tick();
-            var key = new TermKey(keys.Select(k => k.Key(row, graph)).ToArray());
-            if (!groups.TryGetValue(key, out var accumulators))
+            Accumulator?[]? accumulators;
+            if (keys.Length == 0)
             {
-                groups[key] = accumulators = NewAccumulators();
-                order.Add(key);
+                if (single is null) { single = NewAccumulators(); groups[probe] = single; order.Add(probe); }
+                accumulators = single;
+            }
+            else
+            {
+                for (int i = 0; i < keys.Length; i++)
+                {
+                    if (keys[i].VariableSlot >= 0) probe.Ids[i] = row[keys[i].VariableSlot];
+                    else probe.Terms[i] = keys[i].Key(row, graph);
+                }
+                if (!groups.TryGetValue(probe, out accumulators))
+                {
+                    var key = probe.Copy();
+                    groups[key] = accumulators = NewAccumulators();
+                    order.Add(key);
+                }
             }
             for (int i = 0; i < aggregates.Length; i++)
             {
@@ -66,15 +88,18 @@ internal sealed class GroupOp(GroupNode plan, Op inner, (Evaluate Key, int Slot)
         // Without GROUP BY there is one group, even over no solutions.
         if (keys.Length == 0 && order.Count == 0)
         {
-            var empty = new TermKey([]);
-            groups[empty] = NewAccumulators();
-            order.Add(empty);
+            groups[probe] = NewAccumulators();
+            order.Add(probe);
         }
         foreach (var key in order)
         {
             var result = new int[shape.Width];
             for (int i = 0; i < keys.Length; i++)
-                if (keys[i].Slot >= 0 && key.Terms[i] is { } t) result[keys[i].Slot] = ex.Encode(t);
+            {
+                if (keys[i].Slot < 0) continue;
+                if (keys[i].VariableSlot >= 0) result[keys[i].Slot] = key.Ids[i];
+                else if (key.Terms[i] is { } t) result[keys[i].Slot] = ex.Encode(t);
+            }
             var accumulators = groups[key];
             for (int i = 0; i < aggregates.Length; i++)
                 if (accumulators[i]?.Result() is { } value) result[aggregates[i].Slot] = ex.Encode(Finish(aggregates[i], value));
@@ -101,23 +126,30 @@ internal sealed class GroupOp(GroupNode plan, Op inner, (Evaluate Key, int Slot)
         _ => null,
     }).ToArray();
 
-    /// <summary>Group key: the key expressions' values (null = unbound or error), compared as RDF terms.</summary>
-    private sealed class TermKey(Term?[] terms) : IEquatable<TermKey>
+    /// <summary>
+    /// Group key: per key, the term id of a plain variable (0 = unbound; equal ids are equal terms) or the value
+    /// of an expression (null = unbound or error, compared as RDF terms).
+    /// </summary>
+    private sealed class GroupKey(int[] ids, Term?[] terms) : IEquatable<GroupKey>
     {
+        public int[] Ids { get; } = ids;
         public Term?[] Terms { get; } = terms;
 
-        public bool Equals(TermKey? other)
+        public GroupKey Copy() => new((int[])Ids.Clone(), (Term?[])Terms.Clone());
+
+        public bool Equals(GroupKey? other)
         {
-            if (other is null || other.Terms.Length != Terms.Length) return false;
+            if (other is null || !Ids.AsSpan().SequenceEqual(other.Ids)) return false;
             for (int i = 0; i < Terms.Length; i++) if (!Equals(Terms[i], other.Terms[i])) return false;
             return true;
         }
 
-        public override bool Equals(object? obj) => Equals(obj as TermKey);
+        public override bool Equals(object? obj) => Equals(obj as GroupKey);
 
         public override int GetHashCode()
         {
             var h = new HashCode();
+            foreach (int id in Ids) h.Add(id);
             foreach (var t in Terms) h.Add(t);
             return h.ToHashCode();
         }

@@ -68,26 +68,22 @@ internal sealed class HashJoinOp(PlanNode plan, Op left, Op right, int[] keySlot
 
     protected override IEnumerable<int[]> Execute(int[] seed, GraphScope graph, Execution ex)
     {
-        var table = new Dictionary<int[], List<int[]>>(new RowKeyComparer(keySlots));
+        var table = new RowTable(keySlots);
         foreach (var r in right.Run(new int[shape.Width], graph, ex))
         {
             ex.Tick();
-            if (!table.TryGetValue(r, out var bucket)) table[r] = bucket = [];
-            bucket.Add(r);
+            table.Add(r);
         }
         foreach (var l in left.Run(seed, graph, ex))
         {
             bool matched = false;
-            if (table.TryGetValue(l, out var bucket))
+            for (int i = table.First(l); i >= 0; i = table.Next(i))
             {
-                foreach (var r in bucket)
-                {
-                    ex.Tick();
-                    if (Merge(l, r, rightSlots) is not { } merged) continue;
-                    if (condition is not null && !condition(merged, graph)) continue;
-                    matched = true;
-                    yield return merged;
-                }
+                ex.Tick();
+                if (Merge(l, table.Row(i), rightSlots) is not { } merged) continue;
+                if (condition is not null && !condition(merged, graph)) continue;
+                matched = true;
+                yield return merged;
             }
             if (optional && !matched) yield return l;
         }
@@ -147,22 +143,16 @@ internal sealed class MinusOp(MinusNode plan, Op left, Op right, int[] keySlots,
 
     protected override IEnumerable<int[]> Execute(int[] seed, GraphScope graph, Execution ex)
     {
-        var table = new Dictionary<int[], List<int[]>>(new RowKeyComparer(keySlots));
-        foreach (var r in right.Run(new int[shape.Width], graph, ex))
-        {
-            if (!table.TryGetValue(r, out var bucket)) table[r] = bucket = [];
-            bucket.Add(r);
-        }
+        var table = new RowTable(keySlots);
+        foreach (var r in right.Run(new int[shape.Width], graph, ex)) table.Add(r);
         foreach (var l in left.Run(seed, graph, ex))
         {
             bool removed = false;
-            if (table.TryGetValue(l, out var bucket))
+            for (int i = table.First(l); i >= 0 && !removed; i = table.Next(i))
             {
-                foreach (var r in bucket)
-                {
-                    ex.Tick();
-                    if (SharesVariable(l, r) && Compatible(l, r, rightSlots)) { removed = true; break; }
-                }
+                ex.Tick();
+                var r = table.Row(i);
+                removed = SharesVariable(l, r) && Compatible(l, r, rightSlots);
             }
             if (!removed) yield return l;
         }

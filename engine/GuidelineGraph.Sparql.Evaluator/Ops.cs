@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GuidelineGraph.Sparql.Optimizer;
 
 namespace GuidelineGraph.Sparql.Evaluator;
@@ -110,4 +111,52 @@ internal sealed class SlotMap
     public Syntax.Algebra.Variable Variable(int slot) => _variables[slot];
 
     public int[] SlotsOf(IEnumerable<Syntax.Algebra.Variable> variables) => variables.Select(v => this[v]).Distinct().Order().ToArray();
+}
+
+/// <summary>
+/// The build side of a hash join or MINUS: rows chained per key in arrival order. A single key slot (the usual
+/// case) is keyed on the bare id, without a per-row key object or a per-key list.
+/// </summary>
+internal sealed class RowTable
+{
+    private readonly int _singleSlot = -1;
+    private readonly Dictionary<int, (int First, int Last)>? _bySingle;
+    private readonly Dictionary<int[], (int First, int Last)>? _byMany;
+    private readonly List<int[]> _rows = [];
+    private readonly List<int> _next = [];
+
+    public RowTable(int[] keySlots)
+    {
+        if (keySlots.Length == 1)
+        {
+            _singleSlot = keySlots[0];
+            _bySingle = [];
+        }
+        else _byMany = new Dictionary<int[], (int, int)>(new RowKeyComparer(keySlots));
+    }
+
+    public void Add(int[] row)
+    {
+        int index = _rows.Count;
+        _rows.Add(row);
+        _next.Add(-1);
+        bool exists = false;
+        ref var chain = ref _bySingle is not null
+            ? ref CollectionsMarshal.GetValueRefOrAddDefault(_bySingle, row[_singleSlot], out exists)
+            : ref CollectionsMarshal.GetValueRefOrAddDefault(_byMany!, row, out exists);
+        if (exists) _next[chain.Last] = index;
+        else chain.First = index;
+        chain.Last = index;
+    }
+
+    /// <summary>The first row with the key of <paramref name="probe"/>, or -1; then <see cref="Next"/>.</summary>
+    public int First(int[] probe)
+    {
+        bool found = _bySingle is not null ? _bySingle.TryGetValue(probe[_singleSlot], out var chain) : _byMany!.TryGetValue(probe, out chain);
+        return found ? chain.First : -1;
+    }
+
+    public int Next(int index) => _next[index];
+
+    public int[] Row(int index) => _rows[index];
 }

@@ -133,8 +133,9 @@ internal sealed class PlanCompiler
             case GroupNode g:
             {
                 var inner = Compile(g.Inner);
-                var keys = g.Keys.Select(k => (Expression(k.Expression),
-                    k.Alias is { } alias ? _slots[alias] : k.Expression is VariableExpression ve ? _slots[ve.Variable] : -1)).ToArray();
+                var keys = g.Keys.Select(k => new GroupKeySlot(Expression(k.Expression),
+                    k.Alias is { } alias ? _slots[alias] : k.Expression is VariableExpression ve ? _slots[ve.Variable] : -1,
+                    k.Expression is VariableExpression source ? _slots[source.Variable] : -1)).ToArray();
                 var aggregates = g.Aggregates.Select(a => new AggregateSlot(_slots[a.Variable], a.Aggregate.Function,
                     a.Aggregate.Argument is null ? null : Expression(a.Aggregate.Argument), a.Aggregate.Distinct, a.Aggregate.Separator ?? " ",
                     a.Aggregate.Argument is VariableExpression av ? _slots[av.Variable] : -1)).ToArray();

@@ -146,7 +146,7 @@ public static class StringFunctions
     public static Term? Regex(Term? text, Term? pattern, Term? flags, RegexCache cache)
     {
         if (!IsStringLiteral(text, out var t) || !IsSimple(pattern, out var p) || !IsSimple(flags, out var f)) return null;
-        if (cache.Get(p.Lexical, f.Lexical) is not { } regex) return null;
+        if (cache.GetPattern(p.Lexical, f.Lexical) is not { } regex) return null;
         try
         {
             return Operators.Boolean(regex.IsMatch(t.Lexical));

@@ -9,30 +9,49 @@ namespace GuidelineGraph.Sparql.Functions;
 /// bounded by a timeout. Differences handled: '.' excludes CR and matches a whole surrogate pair; '$' without
 /// 'm' only matches at the very end; \w \W \s follow XSD's definitions; \i \c are XML name classes.
 /// </summary>
-public sealed class RegexCache(TimeSpan matchTimeout, int capacity = 512)
+public sealed class RegexCache(TimeSpan matchTimeout, int capacity = 512, bool compiled = false)
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly ConcurrentDictionary<(string Pattern, string Flags), Regex?> _cache = new();
+    /// <summary>
+    /// One cache for every query of the process, with patterns compiled to IL: a query's REGEX is then compiled
+    /// once, not once per run, and the compile cost is paid back over the many rows a filter tests.
+    /// </summary>
+    public static RegexCache Shared { get; } = new(DefaultTimeout, compiled: true);
+
+    private readonly ConcurrentDictionary<(string Pattern, string Flags), XPathPattern?> _cache = new();
 
     public RegexCache() : this(DefaultTimeout) { }
 
     public TimeSpan MatchTimeout { get; } = matchTimeout;
 
     /// <summary>The compiled pattern, or null when the pattern or the flags are invalid.</summary>
-    public Regex? Get(string pattern, string flags)
+    public Regex? Get(string pattern, string flags) => GetPattern(pattern, flags)?.Full;
+
+    /// <summary>The pattern with its fast variant for text without surrogates, or null when invalid.</summary>
+    public XPathPattern? GetPattern(string pattern, string flags)
     {
         if (_cache.TryGetValue((pattern, flags), out var cached)) return cached;
         // A query with per-row patterns must not grow the cache without bound.
         if (_cache.Count >= capacity) _cache.Clear();
-        var regex = Compile(pattern, flags, MatchTimeout);
-        _cache[(pattern, flags)] = regex;
-        return regex;
+        // Only the surrogate-free variant runs per row in practice; the full one is interpreted.
+        XPathPattern? result = null;
+        if (Compile(pattern, flags, MatchTimeout, RegexOptions.None, surrogateFree: false) is { } full)
+            result = new XPathPattern(full, Compile(pattern, flags, MatchTimeout, compiled ? RegexOptions.Compiled : RegexOptions.None, surrogateFree: true)!);
+        _cache[(pattern, flags)] = result;
+        return result;
     }
 
-    public static Regex? Compile(string pattern, string flags, TimeSpan timeout)
+    public static Regex? Compile(string pattern, string flags, TimeSpan timeout) =>
+        Compile(pattern, flags, timeout, RegexOptions.None, surrogateFree: false);
+
+    /// <summary>
+    /// <paramref name="surrogateFree"/>: a variant for text known to hold no surrogates, where '.' is a plain
+    /// character class (a loop .NET runs without backtracking into an alternation).
+    /// </summary>
+    private static Regex? Compile(string pattern, string flags, TimeSpan timeout, RegexOptions extra, bool surrogateFree)
     {
-        var options = RegexOptions.CultureInvariant;
+        var options = RegexOptions.CultureInvariant | extra;
         bool quote = false, extended = false;
         foreach (var f in flags)
         {
@@ -48,7 +67,7 @@ public sealed class RegexCache(TimeSpan matchTimeout, int capacity = 512)
         }
         string translated;
         if (quote) translated = Regex.Escape(pattern);
-        else if (Translate(extended ? RemoveWhitespace(pattern) : pattern, (options & RegexOptions.Multiline) != 0, (options & RegexOptions.Singleline) != 0) is string t) translated = t;
+        else if (Translate(extended ? RemoveWhitespace(pattern) : pattern, (options & RegexOptions.Multiline) != 0, (options & RegexOptions.Singleline) != 0, surrogateFree) is string t) translated = t;
         else return null;
         try
         {
@@ -80,7 +99,7 @@ public sealed class RegexCache(TimeSpan matchTimeout, int capacity = 512)
     private const string NameStart = @"_:A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD";
     private const string NameChar = NameStart + @"\-.0-9\u00B7\u0300-\u036F\u203F\u2040";
 
-    private static string? Translate(string p, bool multiline, bool dotAll)
+    private static string? Translate(string p, bool multiline, bool dotAll, bool surrogateFree)
     {
         var sb = new StringBuilder(p.Length + 16);
         int classDepth = 0;
@@ -121,7 +140,8 @@ public sealed class RegexCache(TimeSpan matchTimeout, int capacity = 512)
                     // A ']' right after '[' or '[^' is literal in .NET but an error in XSD; keep .NET's reading.
                     break;
                 case '.':
-                    sb.Append(dotAll ? @"(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S])" : @"(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\n\r])");
+                    if (surrogateFree) sb.Append(dotAll ? @"[\s\S]" : @"[^\n\r]");
+                    else sb.Append(dotAll ? @"(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S])" : @"(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\n\r])");
                     break;
                 case '$':
                     sb.Append(multiline ? "(?=\\n|\\z)" : @"\z");
@@ -133,4 +153,14 @@ public sealed class RegexCache(TimeSpan matchTimeout, int capacity = 512)
         }
         return classDepth == 0 ? sb.ToString() : null;
     }
+}
+
+/// <summary>A compiled XPath pattern: the full translation, and the faster one for text without surrogates.</summary>
+public sealed class XPathPattern(Regex full, Regex surrogateFree)
+{
+    public Regex Full { get; } = full;
+
+    /// <summary>Throws <see cref="RegexMatchTimeoutException"/> when the match runs past the cache's timeout.</summary>
+    public bool IsMatch(string text) =>
+        (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? surrogateFree : Full).IsMatch(text);
 }

@@ -9,12 +9,38 @@ internal sealed class SortedRuns
 {
     public static readonly SortedRuns Empty = new(Permutation.Gspo, [], [0], []);
 
+    /// <summary>Runs at least this long get a directory on their second component.</summary>
+    private const int DirectoryMinRun = 4096;
+
+    // Per run, null or: entry b is the first position of the run whose tail has B >= b, for b up to the
+    // largest B + 1. A lookup with B bound (a subject in SPO, an object in OSP) is then two array reads
+    // instead of a binary search over a million tails, which is what index nested-loop joins and path
+    // walks do per row. Ids are dense, so a directory costs 4 bytes per id, and is built only when that
+    // stays within a few bytes per quad of the run.
+    private readonly int[]?[] _directories;
+
     private SortedRuns(Permutation permutation, int[] heads, int[] starts, Key3[] tails)
     {
         Permutation = permutation;
         Heads = heads;
         Starts = starts;
         Tails = tails;
+        _directories = new int[]?[heads.Length];
+        for (int run = 0; run < heads.Length; run++) _directories[run] = BuildDirectory(starts[run], starts[run + 1]);
+    }
+
+    private int[]? BuildDirectory(int start, int end)
+    {
+        int length = end - start;
+        if (length < DirectoryMinRun) return null;
+        int maxB = Tails[end - 1].B;
+        if (maxB < 0 || maxB > 4L * length) return null;
+        var directory = new int[maxB + 2];
+        int b = 0;
+        for (int i = start; i < end; i++)
+            while (b <= Tails[i].B) directory[b++] = i;
+        while (b < directory.Length) directory[b++] = end;
+        return directory;
     }
 
     public Permutation Permutation { get; }
@@ -24,7 +50,7 @@ internal sealed class SortedRuns
     public Key3[] Tails { get; }
     public int Count => Tails.Length;
 
-    public long ApproximateBytes => Heads.Length * 8L + Tails.Length * 12L;
+    public long ApproximateBytes => Heads.Length * 8L + Tails.Length * 12L + _directories.Sum(d => d?.Length ?? 0) * 4L;
 
     /// <summary>Builds from keys that are sorted and distinct.</summary>
     public static SortedRuns FromSorted(Permutation permutation, ReadOnlySpan<Key4> keys)
@@ -58,6 +84,13 @@ internal sealed class SortedRuns
     {
         int lo = Starts[run], hi = Starts[run + 1];
         if (length == 0) return (lo, hi);
+        if (_directories[run] is { } directory)
+        {
+            if ((uint)b >= (uint)(directory.Length - 1)) return (hi, hi);
+            lo = directory[b];
+            hi = directory[b + 1];
+            if (length == 1) return (lo, hi);
+        }
         var tails = Tails;
         // lower bound: first tail >= prefix
         int l = lo, h = hi;
