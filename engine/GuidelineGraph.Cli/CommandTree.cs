@@ -60,6 +60,7 @@ public static class CommandTree
         root.Add(bench);
         root.Add(RequirementsCommand.Build(context));
         SparqlCommands.Register(root, context);
+        root.Add(ServeCommand.Build(context));
         return root;
     }
 

@@ -182,7 +182,7 @@ internal sealed class QueryRun(CliContext context)
     }
 
     /// <summary>Loads --data files into the default graph and --graph IRI=FILE into named graphs; null when all loaded.</summary>
-    private int? Load(QuadStore store, string[] data, string[] graphs, string? baseIri, string command)
+    internal int? Load(QuadStore store, string[] data, string[] graphs, string? baseIri, string command)
     {
         var inputs = new List<(string File, Iri? Graph)>();
         inputs.AddRange(data.Select(f => (f, (Iri?)null)));

@@ -58,17 +58,16 @@ public sealed class DurableStore : IDisposable
 
     public static DurableStore InMemory(QuadStore store) => new(store, null, DurableStoreOptions.Default, null);
 
-    /// <summary>Whether <paramref name="directory"/> already holds a store (a snapshot or a log).</summary>
+    /// <summary>Whether <paramref name="directory"/> already holds a store: a snapshot, or a log with records.</summary>
     public static bool Exists(string directory) =>
         System.IO.Directory.Exists(directory) && (System.IO.Directory.EnumerateFiles(directory, "snapshot-*.nq").Any()
-            || System.IO.Directory.EnumerateFiles(directory, "wal-*.log").Any());
+            || System.IO.Directory.EnumerateFiles(directory, "wal-*.log").Any(f => new FileInfo(f).Length > 0));
 
     /// <summary>
-    /// Opens or creates the store in <paramref name="directory"/>. A new store starts with <paramref name="seed"/>
-    /// (written as its first snapshot); the directory is locked against a second process until disposed.
+    /// Opens or creates the store in <paramref name="directory"/>, locked against a second process until disposed.
+    /// To seed a new one (<see cref="StoreRecovery.Created"/>), load into <see cref="Store"/> and call <see cref="Snapshot"/>.
     /// </summary>
-    public static DurableStore Open(string directory, DurableStoreOptions? options, IEnumerable<Quad>? seed, out StoreRecovery recovery,
-        CancellationToken ct = default)
+    public static DurableStore Open(string directory, DurableStoreOptions? options, out StoreRecovery recovery, CancellationToken ct = default)
     {
         options ??= DurableStoreOptions.Default;
         System.IO.Directory.CreateDirectory(directory);
@@ -78,7 +77,7 @@ public sealed class DurableStore : IDisposable
         var durable = new DurableStore(new QuadStore(), Path.GetFullPath(directory), options, lockFile);
         try
         {
-            recovery = durable.Recover(seed, ct);
+            recovery = durable.Recover(ct);
             return durable;
         }
         catch
@@ -88,12 +87,12 @@ public sealed class DurableStore : IDisposable
         }
     }
 
-    private StoreRecovery Recover(IEnumerable<Quad>? seed, CancellationToken ct)
+    private StoreRecovery Recover(CancellationToken ct)
     {
         var dir = _directory!;
         foreach (var stray in System.IO.Directory.EnumerateFiles(dir, "*.tmp")) File.Delete(stray);
         var generations = System.IO.Directory.EnumerateFiles(dir, "snapshot-*.nq").Select(GenerationOf).Where(g => g >= 0).ToList();
-        bool created = generations.Count == 0 && !Exists(dir);
+        bool created = !Exists(dir);
         _generation = generations.Count == 0 ? 0 : generations.Max();
         long snapshotQuads = 0;
         if (generations.Count > 0)
@@ -109,11 +108,6 @@ public sealed class DurableStore : IDisposable
         _log = WriteAheadLog.Open(LogPath(_generation), out _);
         foreach (var old in System.IO.Directory.EnumerateFiles(dir, "*-*.*").Where(f => GenerationOf(f) is >= 0 and var g && g < _generation))
             File.Delete(old);
-        if (created && seed is not null)
-        {
-            Store.Load(seed, ct: ct);
-            WriteSnapshot();
-        }
         return new StoreRecovery(_generation, snapshotQuads, tail.Records, tail.DroppedBytes, tail.Reason, created);
     }
 

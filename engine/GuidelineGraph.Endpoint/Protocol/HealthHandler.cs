@@ -1,0 +1,29 @@
+using System.Text.Json;
+
+namespace GuidelineGraph.Endpoint.Protocol;
+
+/// <summary><c>/health</c>: whether the server answers, and the size and durability of what it serves, as JSON.</summary>
+internal sealed class HealthHandler(EndpointState state)
+{
+    public Task HandleAsync(HttpContext http)
+    {
+        var store = state.Store;
+        var snapshot = store.Store.Snapshot();
+        var graphs = snapshot.Graphs();
+        var body = JsonSerializer.Serialize(new
+        {
+            status = "ok",
+            quads = snapshot.Count,
+            namedGraphs = graphs.Count(g => g.Graph != Store.TermIds.DefaultGraph),
+            version = snapshot.Version,
+            readOnly = state.Writes.ReadOnly,
+            store = store.Directory is null ? "memory" : "durable",
+            generation = store.Directory is null ? (long?)null : store.Generation,
+            logBytes = store.Directory is null ? (long?)null : store.LogBytes,
+            uptimeSeconds = Math.Round((DateTimeOffset.UtcNow - state.Started).TotalSeconds, 1),
+        });
+        http.Response.ContentType = "application/json";
+        http.Response.Headers.CacheControl = "no-store";
+        return http.Response.WriteAsync(body);
+    }
+}
