@@ -4,6 +4,9 @@ namespace GuidelineGraph.Cli;
 /// <param name="ErrorIsTerminal">Progress bars go to stderr, and only when a person is watching it.</param>
 public sealed record CliContext(TextWriter Out, TextWriter Error, Func<Stream> OpenStandardInput, bool ErrorIsTerminal)
 {
+    /// <summary>The raw standard output, for commands that speak a byte protocol on it (gg lsp).</summary>
+    public Func<Stream> OpenStandardOutput { get; init; } = Console.OpenStandardOutput;
+
     /// <summary>
     /// A console over <see cref="Out"/> for tables: no colours or escapes and a fixed width, since output is
     /// usually piped or captured and must not wrap at 80 columns.

@@ -61,6 +61,7 @@ public static class CommandTree
         root.Add(RequirementsCommand.Build(context));
         SparqlCommands.Register(root, context);
         root.Add(ServeCommand.Build(context));
+        root.Add(LspCommand.Build(context));
         return root;
     }
 

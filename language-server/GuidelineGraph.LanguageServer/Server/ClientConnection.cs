@@ -1,0 +1,69 @@
+using GuidelineGraph.LanguageServer.Protocol;
+using Newtonsoft.Json.Linq;
+using StreamJsonRpc;
+
+namespace GuidelineGraph.LanguageServer.Server;
+
+/// <summary>Messages from the server to the client: notifications, requests, logs, progress. Sending never throws once the connection is gone.</summary>
+public sealed class ClientConnection(JsonRpc rpc, TextWriter log)
+{
+    private int _progressTokens;
+
+    /// <summary>"off" | "messages" | "verbose", set by initialize and $/setTrace.</summary>
+    public string Trace { get; set; } = "off";
+
+    public async Task NotifyAsync(string method, object? parameters)
+    {
+        try
+        {
+            await rpc.NotifyWithParameterObjectAsync(method, parameters).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ConnectionLostException or ObjectDisposedException or IOException)
+        {
+            log.WriteLine($"gg lsp: {method} not sent: {e.Message}");
+        }
+    }
+
+    public Task<JToken?> RequestAsync(string method, object? parameters, CancellationToken ct) =>
+        rpc.InvokeWithParameterObjectAsync<JToken?>(method, parameters, ct);
+
+    public Task LogAsync(int type, string message)
+    {
+        log.WriteLine("gg lsp: " + message);
+        return NotifyAsync(LspMethods.WindowLogMessage, new LogMessageParams(type, message));
+    }
+
+    /// <summary>A $/logTrace when the client asked for traces.</summary>
+    public Task TraceAsync(string message, string? verbose = null) =>
+        Trace == "off" ? Task.CompletedTask
+            : NotifyAsync(LspMethods.LogTrace, Trace == "verbose" && verbose is not null ? new { message, verbose } : new { message });
+
+    /// <summary>
+    /// Work-done progress for a long operation: created with window/workDoneProgress/create when the client
+    /// supports it, else a no-op. Dispose ends it.
+    /// </summary>
+    public async Task<WorkDoneProgress> BeginProgressAsync(bool supported, string title, string message, CancellationToken ct)
+    {
+        if (!supported) return new WorkDoneProgress(this, null);
+        string token = $"gg-{Interlocked.Increment(ref _progressTokens)}";
+        try
+        {
+            await RequestAsync(LspMethods.WindowWorkDoneProgressCreate, new { token }, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RemoteInvocationException or ConnectionLostException or ObjectDisposedException)
+        {
+            return new WorkDoneProgress(this, null);
+        }
+        await NotifyAsync(LspMethods.Progress, new ProgressParams(token, new WorkDoneProgressBegin(title, message, 0))).ConfigureAwait(false);
+        return new WorkDoneProgress(this, token);
+    }
+
+    public sealed class WorkDoneProgress(ClientConnection client, string? token)
+    {
+        public Task ReportAsync(string message, int percentage) =>
+            token is null ? Task.CompletedTask : client.NotifyAsync(LspMethods.Progress, new ProgressParams(token, new WorkDoneProgressReport(message, percentage)));
+
+        public Task EndAsync(string message) =>
+            token is null ? Task.CompletedTask : client.NotifyAsync(LspMethods.Progress, new ProgressParams(token, new WorkDoneProgressEnd(message)));
+    }
+}

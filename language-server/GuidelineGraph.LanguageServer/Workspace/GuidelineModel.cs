@@ -1,0 +1,62 @@
+using GuidelineGraph.Guidance.Detection;
+using GuidelineGraph.Guidance.Ontology;
+using GuidelineGraph.Guidance.Requirements;
+
+namespace GuidelineGraph.LanguageServer.Workspace;
+
+/// <summary>
+/// One load of the ontology and everything the server derives from it once (catalog, detection vocabulary,
+/// matchers). Immutable: a reload makes a new model with a higher <see cref="Version"/>, and analyses are
+/// cached per (document version, model version).
+/// </summary>
+public sealed class GuidelineModel
+{
+    private GuidelineModel(int version, string directory, LoadedOntology ontology)
+    {
+        Version = version;
+        Directory = directory;
+        Ontology = ontology;
+        Catalog = GuidelineCatalog.Read(ontology.Store);
+        Vocabulary = DetectionVocabulary.Read(ontology.Store);
+        Resolver = new FeatureResolver(Vocabulary.Features);
+        FeatureDetector = new FeatureDetector(Vocabulary.Features);
+        Mapper = new M11Mapper(Vocabulary.M11Sections);
+        FeaturesById = Vocabulary.Features.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        Requirements = Catalog.Guidelines.SelectMany(g => Catalog.Requirements(g).Select(r => (Guideline: g, Requirement: r))).ToList();
+        _requirementsByName = new Dictionary<string, Requirement>(StringComparer.Ordinal);
+        foreach (var (_, requirement) in Requirements)
+        {
+            _requirementsByName.TryAdd(requirement.Id, requirement);
+            _requirementsByName.TryAdd(requirement.Iri, requirement);
+        }
+    }
+
+    private readonly Dictionary<string, Requirement> _requirementsByName;
+
+    public int Version { get; }
+    public string Directory { get; }
+    public LoadedOntology Ontology { get; }
+    public GuidelineCatalog Catalog { get; }
+    public DetectionVocabulary Vocabulary { get; }
+    public FeatureResolver Resolver { get; }
+    public FeatureDetector FeatureDetector { get; }
+    public M11Mapper Mapper { get; }
+    public IReadOnlyDictionary<string, Feature> FeaturesById { get; }
+
+    /// <summary>Every requirement of every loaded guideline, in reading order.</summary>
+    public IReadOnlyList<(Guideline Guideline, Requirement Requirement)> Requirements { get; }
+
+    /// <summary>The requirement a marker or waiver token names (cde:r-1, its IRI, or the bare id).</summary>
+    public Requirement? FindRequirement(string token) =>
+        _requirementsByName.GetValueOrDefault(token) ?? _requirementsByName.GetValueOrDefault(Guidance.Documents.RequirementIds.LocalId(token));
+
+    public static GuidelineModel Load(int version, string directory, CancellationToken ct) =>
+        new(version, directory, OntologyLoader.Load(directory, ct));
+
+    /// <summary>
+    /// The ontology/ directory to serve: the nearest one above the workspace root, else the nearest above
+    /// gg itself (the checkout it was built from); null when neither has one.
+    /// </summary>
+    public static string? FindDirectory(string? workspaceRoot) =>
+        (workspaceRoot is null ? null : OntologyLoader.Find(workspaceRoot)) ?? OntologyLoader.Find(AppContext.BaseDirectory);
+}
