@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GuidelineGraph.Rdf;
 using GuidelineGraph.Sparql.Functions;
 using GuidelineGraph.Sparql.Optimizer;
@@ -46,19 +47,31 @@ internal sealed class GroupOp(GroupNode plan, Op inner, GroupKeySlot[] keys, Agg
 
     protected override IEnumerable<int[]> Execute(int[] seed, GraphScope graph, Execution ex)
     {
-        var groups = new Dictionary<GroupKey, Accumulator?[]>();
-        var order = new List<GroupKey>();
-        // Probed with one reusable key; a key is copied only when it starts a new group.
+        var groups = new List<(GroupKey Key, Accumulator?[] Accumulators)>();
+        // GROUP BY one variable (the usual case) looks its id up directly; other keys go through GroupKey,
+        // probed with one reusable key that is copied only when it starts a new group.
+        Dictionary<int, int>? byId = keys is [{ VariableSlot: >= 0 }] ? [] : null;
+        var byKey = new Dictionary<GroupKey, int>();
         var probe = new GroupKey(new int[keys.Length], new Term?[keys.Length]);
-        Accumulator?[]? single = null;
         foreach (var row in inner.Run(seed, graph, ex))
         {
             ex.Tick();
-            Accumulator?[]? accumulators;
+            int group;
             if (keys.Length == 0)
             {
-                if (single is null) { single = NewAccumulators(); groups[probe] = single; order.Add(probe); }
-                accumulators = single;
+                if (groups.Count == 0) groups.Add((probe, NewAccumulators()));
+                group = 0;
+            }
+            else if (byId is not null)
+            {
+                int id = row[keys[0].VariableSlot];
+                ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(byId, id, out bool exists);
+                if (!exists)
+                {
+                    slot = groups.Count;
+                    groups.Add((new GroupKey([id], [null]), NewAccumulators()));
+                }
+                group = slot;
             }
             else
             {
@@ -67,13 +80,15 @@ internal sealed class GroupOp(GroupNode plan, Op inner, GroupKeySlot[] keys, Agg
                     if (keys[i].VariableSlot >= 0) probe.Ids[i] = row[keys[i].VariableSlot];
                     else probe.Terms[i] = keys[i].Key(row, graph);
                 }
-                if (!groups.TryGetValue(probe, out accumulators))
+                if (!byKey.TryGetValue(probe, out group))
                 {
                     var key = probe.Copy();
-                    groups[key] = accumulators = NewAccumulators();
-                    order.Add(key);
+                    group = groups.Count;
+                    byKey[key] = group;
+                    groups.Add((key, NewAccumulators()));
                 }
             }
+            var accumulators = groups[group].Accumulators;
             for (int i = 0; i < aggregates.Length; i++)
             {
                 var a = aggregates[i];
@@ -86,12 +101,8 @@ internal sealed class GroupOp(GroupNode plan, Op inner, GroupKeySlot[] keys, Agg
             }
         }
         // Without GROUP BY there is one group, even over no solutions.
-        if (keys.Length == 0 && order.Count == 0)
-        {
-            groups[probe] = NewAccumulators();
-            order.Add(probe);
-        }
-        foreach (var key in order)
+        if (keys.Length == 0 && groups.Count == 0) groups.Add((probe, NewAccumulators()));
+        foreach (var (key, accumulators) in groups)
         {
             var result = new int[shape.Width];
             for (int i = 0; i < keys.Length; i++)
@@ -100,7 +111,6 @@ internal sealed class GroupOp(GroupNode plan, Op inner, GroupKeySlot[] keys, Agg
                 if (keys[i].VariableSlot >= 0) result[keys[i].Slot] = key.Ids[i];
                 else if (key.Terms[i] is { } t) result[keys[i].Slot] = ex.Encode(t);
             }
-            var accumulators = groups[key];
             for (int i = 0; i < aggregates.Length; i++)
                 if (accumulators[i]?.Result() is { } value) result[aggregates[i].Slot] = ex.Encode(Finish(aggregates[i], value));
             yield return result;

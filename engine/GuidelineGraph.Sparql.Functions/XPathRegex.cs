@@ -141,7 +141,7 @@ public sealed class RegexCache(TimeSpan matchTimeout, int capacity = 512, bool c
                     break;
                 case '.':
                     if (surrogateFree) sb.Append(dotAll ? @"[\s\S]" : @"[^\n\r]");
-                    else sb.Append(dotAll ? @"(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S])" : @"(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\n\r])");
+                    else sb.Append(dotAll ? @"(?>[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S])" : @"(?>[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\n\r])");
                     break;
                 case '$':
                     sb.Append(multiline ? "(?=\\n|\\z)" : @"\z");

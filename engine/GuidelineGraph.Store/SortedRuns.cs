@@ -29,6 +29,9 @@ internal sealed class SortedRuns
         for (int run = 0; run < heads.Length; run++) _directories[run] = BuildDirectory(starts[run], starts[run + 1]);
     }
 
+    /// <summary>Whether run <paramref name="run"/> answers bound-second-component lookups from a directory.</summary>
+    internal bool HasDirectory(int run) => _directories[run] is not null;
+
     private int[]? BuildDirectory(int start, int end)
     {
         int length = end - start;

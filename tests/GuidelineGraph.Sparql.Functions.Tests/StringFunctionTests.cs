@@ -199,8 +199,17 @@ public class StringFunctionTests
     [InlineData("x\U0001F600y", "^x.y$", "", true)]
     [InlineData("ABC", "b", "i", true)]
     [InlineData("a1", "^\\i\\c$", "", true)]
-    public void RegexTranslation(string text, string pattern, string flags, bool expected) =>
+    [InlineData("\U0001F600", "^.$", "", true)]     // one '.' takes the whole pair (the full translation)
+    [InlineData("\U0001F600", "^..$", "", false)]
+    [InlineData("ab", "^..$", "", true)]             // no surrogates: the plain-class translation
+    [InlineData("a\rb", "^a.*b$", "", false)]
+    [InlineData("Thesis 17 on graphs", "^thesis [0-9]*7 on .*graph", "i", true)]
+    public void RegexTranslation(string text, string pattern, string flags, bool expected)
+    {
         Assert.Equal(Bool(expected), StringFunctions.Regex(S(text), S(pattern), S(flags), Regexes));
+        // The process-wide cache compiles to IL: same answers.
+        Assert.Equal(Bool(expected), StringFunctions.Regex(S(text), S(pattern), S(flags), RegexCache.Shared));
+    }
 
     [Fact]
     public void RegexTimeoutIsAnError()
