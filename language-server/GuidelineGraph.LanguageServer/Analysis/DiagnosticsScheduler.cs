@@ -53,6 +53,7 @@ public sealed class DiagnosticsScheduler(ServerState state)
         {
             WorkspaceSnapshot snapshot = state.Snapshot;
             if (snapshot.Settings.DebounceMs > 0) await Task.Delay(snapshot.Settings.DebounceMs, ct).ConfigureAwait(false);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             snapshot = state.Snapshot;
             document = snapshot.Find(uri);
             if (document is null) return;
@@ -65,6 +66,8 @@ public sealed class DiagnosticsScheduler(ServerState state)
                 _ = state.Client.NotifyAsync(LspMethods.TextDocumentPublishDiagnostics, new PublishDiagnosticsParams(uri, document.Version, diagnostics));
                 published = true;
             }
+            await state.Client.TraceAsync(
+                $"diagnostics {uri} v{document.Version}: {diagnostics.Count} diagnostic(s) in {watch.Elapsed.TotalMilliseconds:F1} ms after the debounce").ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

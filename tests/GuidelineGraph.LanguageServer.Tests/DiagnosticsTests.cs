@@ -1,0 +1,131 @@
+using GuidelineGraph.LanguageServer.Protocol;
+using Newtonsoft.Json.Linq;
+
+namespace GuidelineGraph.LanguageServer.Tests;
+
+public class DiagnosticsTests
+{
+    // Line 1: ex:a ex:b "中😀" , % .   — the % is at UTF-16 column 18, UTF-8 byte column 22.
+    private const string BadTurtle = "@prefix ex: <http://example.org/> .\nex:a ex:b \"中😀\" , % .\n";
+
+    internal const string Protocol = "---\nguidelinegraph:\n  features: [AAV9, zzqqxx]\n---\n# 1 Summary\n\nText.\n";
+
+    private static JObject Only(JObject published)
+    {
+        var diagnostics = (JArray)published["diagnostics"]!;
+        Assert.Single(diagnostics);
+        return (JObject)diagnostics[0];
+    }
+
+    private static (int, int, int, int) Range(JObject diagnostic)
+    {
+        JToken r = diagnostic["range"]!;
+        return ((int)r["start"]!["line"]!, (int)r["start"]!["character"]!, (int)r["end"]!["line"]!, (int)r["end"]!["character"]!);
+    }
+
+    [Theory]
+    [InlineData("utf-16", 18)]
+    [InlineData("utf-8", 22)]
+    public async Task A_turtle_syntax_error_has_its_exact_position_in_the_negotiated_encoding(string encoding, int column)
+    {
+        var capabilities = new JObject { ["general"] = new JObject { ["positionEncodings"] = new JArray(encoding) } };
+        await using LspTestClient client = await LspTestClient.StartAsync(capabilities);
+        await client.OpenAsync("file:///w/bad.ttl", BadTurtle, languageId: "turtle");
+        JObject diagnostic = Only(await client.DiagnosticsAsync("file:///w/bad.ttl", 1));
+        Assert.Equal((1, column), (Range(diagnostic).Item1, Range(diagnostic).Item2));
+        Assert.Equal(DiagnosticSeverity.Error, (int)diagnostic["severity"]!);
+        Assert.Equal("GuidelineGraph", (string?)diagnostic["source"]);
+    }
+
+    [Fact]
+    public async Task An_incremental_edit_that_fixes_the_error_clears_the_diagnostic()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.OpenAsync("file:///w/bad.ttl", BadTurtle, languageId: "turtle");
+        Only(await client.DiagnosticsAsync("file:///w/bad.ttl", 1));
+        await client.ChangeAsync("file:///w/bad.ttl", 2, LspTestClient.Edit(1, 18, 1, 19, "ex:c"));
+        JObject fixedUp = await client.DiagnosticsAsync("file:///w/bad.ttl", 2);
+        Assert.Empty((JArray)fixedUp["diagnostics"]!);
+    }
+
+    [Fact]
+    public async Task Every_rdf_error_is_reported_not_only_the_first()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.OpenAsync("file:///w/two.nt", "<http://a> <http://b> % .\n<http://a> <http://b> <http://c> .\n<http://a> % <http://c> .\n", languageId: "ntriples");
+        var lines = ((JArray)(await client.DiagnosticsAsync("file:///w/two.nt", 1))["diagnostics"]!)
+            .Select(d => (int)d["range"]!["start"]!["line"]!).ToList();
+        Assert.Equal([0, 2], lines);
+    }
+
+    [Fact]
+    public async Task A_sparql_syntax_error_is_positioned()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.OpenAsync("file:///w/q.rq", "SELECT ?x WHERE { ?x ?p }", languageId: "sparql");
+        JObject diagnostic = Only(await client.DiagnosticsAsync("file:///w/q.rq", 1));
+        Assert.Equal((0, 24), (Range(diagnostic).Item1, Range(diagnostic).Item2));
+        Assert.Contains("found '}'", (string)diagnostic["message"]!);
+    }
+
+    [Fact]
+    public async Task An_unknown_feature_in_the_front_matter_is_reported_at_the_word_with_suggestions()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.OpenAsync("file:///w/p.md", Protocol);
+        JObject diagnostic = Only(await client.DiagnosticsAsync("file:///w/p.md", 1));
+        Assert.Equal((2, 19, 2, 25), Range(diagnostic));
+        Assert.Contains("unknown feature 'zzqqxx'", (string)diagnostic["message"]!);
+    }
+
+    [Fact]
+    public async Task Markdown_that_is_not_a_protocol_gets_no_diagnostics()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.OpenAsync("file:///w/notes.md", "---\ntitle: notes\nfeatures: [zzqqxx]\n---\n# Notes\n");
+        Assert.Empty((JArray)(await client.DiagnosticsAsync("file:///w/notes.md", 1))["diagnostics"]!);
+    }
+
+    [Fact]
+    public async Task Any_markdown_under_a_protocols_folder_is_a_protocol()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.OpenAsync("file:///w/protocols/x.md", "---\ntitle: x\n: [\n---\n# 1 Summary\n");
+        Assert.Contains("front matter", (string)Only(await client.DiagnosticsAsync("file:///w/protocols/x.md", 1))["message"]!);
+    }
+
+    [Fact]
+    public async Task Rapid_edits_within_the_debounce_publish_only_the_last_version()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync(initializationOptions: new JObject { ["debounceMs"] = 1000 });
+        await client.OpenAsync("file:///w/q.rq", "ASK {", languageId: "sparql");
+        for (int version = 2; version <= 5; version++)
+            await client.ChangeAsync("file:///w/q.rq", version, LspTestClient.Edit(0, 5, 0, 5, " "));
+        await client.ChangeAsync("file:///w/q.rq", 6, LspTestClient.Edit(0, 9, 0, 9, "}"));
+        JObject last = await client.DiagnosticsAsync("file:///w/q.rq");
+        Assert.Equal(6, (int)last["version"]!);
+        Assert.Empty((JArray)last["diagnostics"]!);
+        Assert.Single(client.Received, m => m.Method == LspMethods.TextDocumentPublishDiagnostics);
+    }
+
+    [Fact]
+    public async Task Closing_a_document_clears_its_diagnostics()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.OpenAsync("file:///w/q.rq", "ASK {", languageId: "sparql");
+        Only(await client.DiagnosticsAsync("file:///w/q.rq", 1));
+        await client.NotifyAsync(LspMethods.TextDocumentDidClose, new { textDocument = new { uri = "file:///w/q.rq" } });
+        JObject cleared = await client.WaitForAsync(LspMethods.TextDocumentPublishDiagnostics, p => p["version"] is null);
+        Assert.Empty((JArray)cleared["diagnostics"]!);
+    }
+
+    [Fact]
+    public async Task A_malformed_notification_fails_alone_and_the_server_carries_on()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.NotifyAsync(LspMethods.TextDocumentDidOpen, new { textDocument = 42 });
+        await client.NotifyAsync(LspMethods.TextDocumentDidChange, new { textDocument = new { uri = "file:///never-opened.rq", version = 2 }, contentChanges = new object[0] });
+        await client.OpenAsync("file:///w/q.rq", "ASK {}", languageId: "sparql");
+        Assert.Empty((JArray)(await client.DiagnosticsAsync("file:///w/q.rq", 1))["diagnostics"]!);
+    }
+}
