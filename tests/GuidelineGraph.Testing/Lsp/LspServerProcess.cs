@@ -33,8 +33,11 @@ public sealed class LspServerProcess : IAsyncDisposable
     /// <summary>What the server wrote on stderr (its log), the last 64 KB.</summary>
     public string StandardError { get { lock (_stderr) return _stderr.ToString(); } }
 
-    /// <summary>Starts <c>dotnet <paramref name="ggDll"/> lsp</c>; <paramref name="environment"/> adds variables.</summary>
-    public static LspServerProcess Start(string ggDll, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts <c>dotnet <paramref name="ggDll"/> lsp --ontology <paramref name="ontologyDirectory"/></c>;
+    /// <paramref name="environment"/> adds variables.
+    /// </summary>
+    public static LspServerProcess Start(string ggDll, string ontologyDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(ggDll)) throw new FileNotFoundException($"gg.dll not found at {ggDll}; build the CLI first", ggDll);
         var info = new ProcessStartInfo("dotnet")
@@ -46,18 +49,25 @@ public sealed class LspServerProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(ggDll);
         info.ArgumentList.Add("lsp");
+        info.ArgumentList.Add("--ontology");
+        info.ArgumentList.Add(ontologyDirectory);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         return new LspServerProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet"));
     }
 
     /// <summary>Resident memory of the server process (VmRSS in /proc), in bytes.</summary>
-    public long ResidentBytes()
+    public long ResidentBytes() => StatusBytes("VmRSS:");
+
+    /// <summary>The most resident memory the server process has had (VmHWM in /proc), in bytes.</summary>
+    public long PeakResidentBytes() => StatusBytes("VmHWM:");
+
+    private long StatusBytes(string field)
     {
         foreach (string line in File.ReadLines($"/proc/{_process.Id}/status"))
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-        throw new InvalidOperationException($"no VmRSS line for process {_process.Id}");
+            if (line.StartsWith(field, StringComparison.Ordinal))
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        throw new InvalidOperationException($"no {field} line for process {_process.Id}");
     }
 
     /// <summary>initialize with UTF-16 positions, versioned diagnostics and workspace/configuration; then initialized.</summary>
