@@ -10,13 +10,13 @@ using GuidelineGraph.Store.Sparql;
 namespace GuidelineGraph.Bench;
 
 /// <summary>
-/// Stopwatch harness for bench/peers.sh: loads a file once, then runs each query for a warm-up second and then N times and prints
+/// Stopwatch harness for bench/peers.sh: loads a file once, then runs each query through a warm-up and then N times and prints
 /// one JSON line per query: the median of the warm runs, the rows, the bytes the query allocated (GC) and the
 /// process's peak working set after it. One process for all queries, as the peers' harnesses do.
 /// </summary>
 public static class PeerQueries
 {
-    private const int WarmUpMs = 1500, MaxWarmUpRuns = 200;
+    private const int WarmUpMs = 1500, MinWarmUpRuns = 30, MaxWarmUpRuns = 200;
 
     public static int Run(string[] args)
     {
@@ -32,7 +32,8 @@ public static class PeerQueries
             store.Load(RdfReader.Read(stream, BenchData.Options(RdfFormat.Turtle, data)));
         Console.Error.WriteLine($"loaded {store.Count} quads in {load.ElapsedMilliseconds} ms");
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        long afterLoad = Process.GetCurrentProcess().WorkingSet64;
+        using var self = Process.GetCurrentProcess();
+        long afterLoad = self.WorkingSet64;
         foreach (var file in args.Skip(3))
         {
             var parsed = SparqlParser.ParseQuery(File.ReadAllText(file), new SparqlParseOptions());
@@ -41,37 +42,44 @@ public static class PeerQueries
                 Console.Error.WriteLine($"{file}:{error.Start}: {error.Message}");
                 return 2;
             }
-            // Warm-up until tiered compilation has settled (at least a second of runs), as a long-lived server would be.
+            // Warm-up until tiered compilation has settled (1.5 s and 30 runs at least), as in a long-lived server.
             var warmUp = Stopwatch.StartNew();
             int warmUpRuns = 0;
-            while (warmUp.ElapsedMilliseconds < WarmUpMs && warmUpRuns < MaxWarmUpRuns)
+            while ((warmUp.ElapsedMilliseconds < WarmUpMs || warmUpRuns < MinWarmUpRuns) && warmUpRuns < MaxWarmUpRuns)
             {
                 store.Query(parsed.Value!);
                 warmUpRuns++;
             }
             var times = new List<double>();
+            var cpu = new List<double>();
             long rows = 0, allocated = 0;
             for (int run = 1; run <= runs; run++)
             {
                 long before = GC.GetTotalAllocatedBytes(precise: true);
+                var cpuBefore = self.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var outcome = store.Query(parsed.Value!);
                 double ms = clock.Elapsed.TotalMilliseconds;
+                self.Refresh();
+                cpu.Add((self.TotalProcessorTime - cpuBefore).TotalMilliseconds);
                 if (outcome.Error is { } failure) { Console.Error.WriteLine($"{file}: {failure.Message}"); return 1; }
                 allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
                 rows = outcome.Count;
                 times.Add(ms);
             }
             times.Sort();
-            using var process = Process.GetCurrentProcess();
+            cpu.Sort();
+            self.Refresh();
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 query = Path.GetFileNameWithoutExtension(file),
                 rows,
                 warmUpRuns,
                 warmMedianMs = Math.Round(times[times.Count / 2], 2),
+                // CPU time of the process per run: on a busy machine, steadier than the wall clock.
+                cpuMedianMs = Math.Round(cpu[cpu.Count / 2], 1),
                 allocatedMB = Math.Round(allocated / 1048576.0, 1),
-                peakWorkingSetMB = Math.Round(process.PeakWorkingSet64 / 1048576.0, 1),
+                peakWorkingSetMB = Math.Round(self.PeakWorkingSet64 / 1048576.0, 1),
                 workingSetAfterLoadMB = Math.Round(afterLoad / 1048576.0, 1),
             }));
         }

@@ -134,6 +134,14 @@ internal sealed class ExpressionCompiler(PlanCompiler plans, SlotMap slots, Exec
                     return null;
                 };
             }
+            case Syntax.Algebra.BuiltInFunction.Regex when call.Arguments.Skip(1).All(a => a is ConstantExpression):
+            {
+                var text = Compile(call.Arguments[0]);
+                var flags = call.Arguments.Length > 2 ? ((ConstantExpression)call.Arguments[2]).Term : new Literal("");
+                if (StringFunctions.RegexPattern(((ConstantExpression)call.Arguments[1]).Term, flags, ex.Functions.Regexes) is not { } regex)
+                    return (_, _) => null;
+                return (row, g) => StringFunctions.Regex(text(row, g), regex);
+            }
         }
         var function = FunctionBuiltIns.FromName(SyntaxBuiltIns.Keyword(call.Function))
             ?? throw new ArgumentException($"no implementation of {call.Function}", nameof(call));

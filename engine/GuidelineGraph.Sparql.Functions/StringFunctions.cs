@@ -143,10 +143,17 @@ public static class StringFunctions
 
     public static Term? Regex(Term? text, Term? pattern, RegexCache cache) => Regex(text, pattern, NoFlags, cache);
 
-    public static Term? Regex(Term? text, Term? pattern, Term? flags, RegexCache cache)
+    public static Term? Regex(Term? text, Term? pattern, Term? flags, RegexCache cache) =>
+        RegexPattern(pattern, flags, cache) is { } regex ? Regex(text, regex) : null;
+
+    /// <summary>REGEX's pattern and flags (simple literals) compiled; null when either is invalid (then REGEX is an error).</summary>
+    public static XPathPattern? RegexPattern(Term? pattern, Term? flags, RegexCache cache) =>
+        IsSimple(pattern, out var p) && IsSimple(flags, out var f) ? cache.GetPattern(p.Lexical, f.Lexical) : null;
+
+    /// <summary>REGEX with its pattern compiled already (a constant pattern is compiled once per query, not per row).</summary>
+    public static Term? Regex(Term? text, XPathPattern regex)
     {
-        if (!IsStringLiteral(text, out var t) || !IsSimple(pattern, out var p) || !IsSimple(flags, out var f)) return null;
-        if (cache.GetPattern(p.Lexical, f.Lexical) is not { } regex) return null;
+        if (!IsStringLiteral(text, out var t)) return null;
         try
         {
             return Operators.Boolean(regex.IsMatch(t.Lexical));
