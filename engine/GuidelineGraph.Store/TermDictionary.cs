@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
 using GuidelineGraph.Rdf;
@@ -122,14 +123,32 @@ public sealed class TermDictionary
             case KindTyped:
                 {
                     int dt = e.Tag >>> 2;
-                    return new Literal(Encoding.UTF8.GetString(bytes), dt == _xsdString ? Vocab.Xsd.String : (Iri)GetTerm(dt));
+                    return new Literal(Encoding.UTF8.GetString(bytes), dt == _xsdString ? Vocab.Xsd.String : DatatypeIri(dt));
                 }
             default:
                 {
                     int languageLength = e.Tag >>> 2;
-                    return new Literal(Encoding.UTF8.GetString(bytes[languageLength..]), Encoding.UTF8.GetString(bytes[..languageLength]));
+                    return new Literal(Encoding.UTF8.GetString(bytes[languageLength..]), LanguageTag(bytes[..languageLength]));
                 }
         }
+    }
+
+    // Decoding a literal reuses its datatype IRI and, when it repeats, its language tag: a query decoding many
+    // literals then allocates their text only. Both caches hold immutable values, so racing readers are safe.
+    private readonly ConcurrentDictionary<int, Iri> _datatypeIris = new();
+    private volatile DecodedLanguage? _lastLanguage;
+
+    private sealed record DecodedLanguage(byte[] Utf8, string Text);
+
+    private Iri DatatypeIri(int id) => _datatypeIris.GetOrAdd(id, static (dt, self) => (Iri)self.GetTerm(dt), this);
+
+    private string LanguageTag(ReadOnlySpan<byte> utf8)
+    {
+        var last = _lastLanguage;
+        if (last is not null && utf8.SequenceEqual(last.Utf8)) return last.Text;
+        var text = Encoding.UTF8.GetString(utf8);
+        _lastLanguage = new DecodedLanguage(utf8.ToArray(), text);
+        return text;
     }
 
     /// <summary>The kind of the term with id <paramref name="id"/> without decoding it.</summary>
