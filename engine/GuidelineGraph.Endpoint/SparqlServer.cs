@@ -92,7 +92,7 @@ public sealed class SparqlServer : IAsyncDisposable
                 await Problem.NotAcceptable(offers.Select(o => o.Item1)).WriteAsync(http);
                 break;
             case { Format: { } format }:
-                await ResponseFormats.WriteRdfAsync(http.Response, ServiceDescription.Describe(state, http.Request), format, ct);
+                await ResponseFormats.WriteRdfAsync(http.Response, ServiceDescription.Describe(state, http.Request), format, ct, ServiceDescription.Prefixes);
                 break;
             default:
                 http.Response.ContentType = "text/html; charset=utf-8";

@@ -149,6 +149,36 @@ public sealed class EndpointTests
     }
 
     [Fact]
+    public async Task Load_reads_files_under_the_load_root_only()
+    {
+        var root = Directory.CreateTempSubdirectory("gg-load-root-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "inside.nt"), "<http://ex.org/x> <http://ex.org/y> <http://ex.org/z> .\n");
+            await using var server = await TestServer.StartAsync(People, new EndpointOptions { UpdateToken = TestServer.Token, LoadRoot = root });
+            using var inside = await server.Client.SendAsync(Update($"LOAD <{new Uri(Path.Combine(root, "inside.nt")).AbsoluteUri}>"));
+            Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
+            Assert.Equal(4, server.Store.Count);
+            using var outside = await server.Client.SendAsync(Update($"LOAD <{new Uri(Path.Combine(root, "..", "outside.nt")).AbsoluteUri}>"));
+            await Problem(outside, HttpStatusCode.Forbidden);
+            using var remote = await server.Client.SendAsync(Update("LOAD <http://169.254.169.254/latest/meta-data>"));
+            await Problem(remote, HttpStatusCode.Forbidden);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Service_calls_are_refused()
+    {
+        await using var server = await TestServer.StartAsync(People);
+        using var response = await server.Client.SendAsync(Query("SELECT * WHERE { SERVICE <http://169.254.169.254/sparql> { ?s ?p ?o } }"));
+        await Problem(response, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Cors_is_off_unless_an_origin_is_configured()
     {
         static HttpRequestMessage Preflight(string origin)

@@ -32,11 +32,12 @@ internal static class ResponseFormats
         await SendAsync(response, format.MediaType() + (format is QueryResultsFormat.Csv or QueryResultsFormat.Tsv ? "; charset=utf-8" : ""), buffer, ct);
     }
 
-    public static async Task WriteRdfAsync(HttpResponse response, IEnumerable<Quad> quads, RdfFormat format, CancellationToken ct)
+    public static async Task WriteRdfAsync(HttpResponse response, IEnumerable<Quad> quads, RdfFormat format, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? prefixes = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
-            RdfWriter.Write(writer, quads, new RdfWriteOptions { Format = format });
+            RdfWriter.Write(writer, quads, new RdfWriteOptions { Format = format, Prefixes = prefixes });
         await SendAsync(response, format.MediaType() + "; charset=utf-8", buffer, ct);
     }
 

@@ -15,6 +15,11 @@ internal static class ServiceDescription
     private const string Void = "http://rdfs.org/ns/void#";
     private static readonly Iri Type = Vocab.Rdf.Type;
 
+    public static readonly IReadOnlyDictionary<string, string> Prefixes = new Dictionary<string, string>
+    {
+        ["sd"] = Sd, ["void"] = Void, ["formats"] = "http://www.w3.org/ns/formats/", ["xsd"] = "http://www.w3.org/2001/XMLSchema#",
+    };
+
     public static IEnumerable<Quad> Describe(EndpointState state, HttpRequest request)
     {
         var root = EndpointUrls.Root(request);

@@ -106,6 +106,7 @@ public sealed class DurableStore : IDisposable
             Store.Apply(change.Removed, change.Added);
         });
         _log = WriteAheadLog.Open(LogPath(_generation), out _);
+        DirectorySync.Flush(dir);
         foreach (var old in System.IO.Directory.EnumerateFiles(dir, "*-*.*").Where(f => GenerationOf(f) is >= 0 and var g && g < _generation))
             File.Delete(old);
         return new StoreRecovery(_generation, snapshotQuads, tail.Records, tail.DroppedBytes, tail.Reason, created);
@@ -157,6 +158,7 @@ public sealed class DurableStore : IDisposable
         File.Move(temporary, target, overwrite: true);
         // From here the new snapshot is the recovery point; the old generation's files are no longer needed.
         var newLog = WriteAheadLog.Open(LogPath(next), out _);
+        DirectorySync.Flush(_directory!);
         var oldLog = _log;
         _log = newLog;
         long previous = _generation;
