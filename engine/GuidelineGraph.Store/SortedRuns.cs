@@ -103,8 +103,15 @@ internal sealed class SortedRuns
             if (tails[m].ComparePrefix(length, b, c, d) < 0) l = m + 1; else h = m;
         }
         int start = l;
-        h = hi;
-        // upper bound: first tail > prefix
+        // upper bound: first tail > prefix. Ranges are mostly short, so gallop from the start (a few
+        // comparisons near data already in cache) and only then bisect the last step.
+        for (int step = 1; ; step <<= 1)
+        {
+            int probe = start + step - 1;
+            if (probe >= hi) { h = hi; break; }
+            if (tails[probe].ComparePrefix(length, b, c, d) > 0) { h = probe; break; }
+            l = probe + 1;
+        }
         while (l < h)
         {
             int m = (l + h) >>> 1;
