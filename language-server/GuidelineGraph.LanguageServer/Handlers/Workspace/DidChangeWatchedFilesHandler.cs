@@ -13,7 +13,7 @@ internal sealed class DidChangeWatchedFilesHandler : ILspHandler<DidChangeWatche
     {
         ServerState state = context.State;
         var model = context.Snapshot.Model.IsCompletedSuccessfully ? context.Snapshot.Model.Result : null;
-        string? directory = model?.Directory ?? state.Options.OntologyDirectory ?? GuidelineGraph.LanguageServer.Workspace.GuidelineModel.FindDirectory(state.WorkspaceRoot);
+        string? directory = model?.Directory ?? state.Options.OntologyDirectory ?? LanguageServer.Workspace.GuidelineModel.FindDirectory(state.WorkspaceRoot);
         if (directory is null) return null;
         string root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         string? changed = (request.Changes ?? [])
