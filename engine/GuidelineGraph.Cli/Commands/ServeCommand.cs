@@ -15,18 +15,19 @@ internal sealed class ServeCommand(CliContext context)
 
     public static Command Build(CliContext context)
     {
+        var defaults = new EndpointOptions();
         var data = new Option<string[]>("--data") { Description = "RDF files for the default graph (quads of .nq/.trig keep their graphs); with --store, only to seed a new store.", AllowMultipleArgumentsPerToken = true, HelpName = "FILE" };
         var graph = new Option<string[]>("--graph") { Description = "A file loaded as the named graph IRI; repeatable.", HelpName = "IRI=FILE" };
         var store = new Option<string?>("--store") { Description = "Keep the dataset in this directory: every acknowledged update is logged (fsync) and survives a crash; snapshots bound the log.", HelpName = "DIR" };
-        var bind = new Option<string>("--bind") { Description = "Address to listen on. Anything but loopback exposes the store to the network.", DefaultValueFactory = _ => "127.0.0.1", HelpName = "ADDRESS" };
-        var port = new Option<int>("--port") { Description = "TCP port; 0 picks a free one. The first line on stdout is \"listening on URL\".", DefaultValueFactory = _ => 7878, HelpName = "N" };
+        var bind = new Option<string>("--bind") { Description = "Address to listen on. Anything but loopback exposes the store to the network.", DefaultValueFactory = _ => defaults.Bind, HelpName = "ADDRESS" };
+        var port = new Option<int>("--port") { Description = "TCP port; 0 picks a free one. The first line on stdout is \"listening on URL\".", DefaultValueFactory = _ => defaults.Port, HelpName = "N" };
         var token = new Option<string?>("--update-token-file") { Description = "A file holding the bearer token that updates and Graph Store writes must send; without it the server is read-only.", HelpName = "FILE" };
-        var timeout = new Option<int>("--timeout") { Description = "Stop a query or update after this many milliseconds.", DefaultValueFactory = _ => 30_000, HelpName = "MS" };
-        var maxRows = new Option<long>("--max-rows") { Description = "Refuse results with more solutions or triples than this.", DefaultValueFactory = _ => 100_000, HelpName = "N" };
-        var maxBody = new Option<long>("--max-body-bytes") { Description = "Refuse request bodies larger than this (413).", DefaultValueFactory = _ => 16L << 20, HelpName = "BYTES" };
+        var timeout = new Option<int>("--timeout") { Description = "Stop a query or update after this many milliseconds.", DefaultValueFactory = _ => (int)defaults.QueryTimeout.TotalMilliseconds, HelpName = "MS" };
+        var maxRows = new Option<long>("--max-rows") { Description = "Refuse results with more solutions or triples than this.", DefaultValueFactory = _ => defaults.MaxResultRows, HelpName = "N" };
+        var maxBody = new Option<long>("--max-body-bytes") { Description = "Refuse request bodies larger than this (413).", DefaultValueFactory = _ => defaults.MaxBodyBytes, HelpName = "BYTES" };
         var loadRoot = new Option<string?>("--load-root") { Description = "LOAD may read file: IRIs under this directory only; without it LOAD is refused.", HelpName = "DIR" };
         var cors = new Option<string?>("--cors") { Description = "Allow browser pages of this origin (e.g. https://example.org) to call the endpoint; CORS is off without it.", HelpName = "ORIGIN" };
-        var snapshot = new Option<long>("--snapshot-log-bytes") { Description = "With --store: write a snapshot and start a new log once the log reaches this size.", DefaultValueFactory = _ => 64L << 20, HelpName = "BYTES" };
+        var snapshot = new Option<long>("--snapshot-log-bytes") { Description = "With --store: write a snapshot and start a new log once the log reaches this size.", DefaultValueFactory = _ => DurableStoreOptions.Default.SnapshotAfterLogBytes, HelpName = "BYTES" };
         var command = new Command("serve", "Serve the dataset over HTTP: SPARQL 1.1 Protocol on /sparql, Graph Store Protocol on /store, /health, a query page on /.")
         {
             data, graph, store, bind, port, token, timeout, maxRows, maxBody, loadRoot, cors, snapshot,

@@ -20,6 +20,7 @@ internal sealed class HealthHandler(EndpointState state)
             store = store.Directory is null ? "memory" : "durable",
             generation = store.Directory is null ? (long?)null : store.Generation,
             logBytes = store.Directory is null ? (long?)null : store.LogBytes,
+            snapshotError = store.SnapshotFailure,
             uptimeSeconds = Math.Round((DateTimeOffset.UtcNow - state.Started).TotalSeconds, 1),
         });
         http.Response.ContentType = "application/json";

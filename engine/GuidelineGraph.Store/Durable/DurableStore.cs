@@ -131,10 +131,30 @@ public sealed class DurableStore : IDisposable
             {
                 _log.Append(transaction.ToChangeSet().Encode());
                 transaction.Commit();
-                if (_log.Length >= _options.SnapshotAfterLogBytes) WriteSnapshot();
+                if (_log.Length >= _options.SnapshotAfterLogBytes) TrySnapshot();
             }
             else transaction.Commit();
             return outcome;
+        }
+    }
+
+    /// <summary>Why the last automatic snapshot failed (disk full…); null once one succeeds. The log still holds every change.</summary>
+    public string? SnapshotFailure { get; private set; }
+
+    /// <summary>
+    /// An automatic snapshot that fails must not fail the change that triggered it: that change is already logged
+    /// and published. The log keeps growing until a later attempt succeeds.
+    /// </summary>
+    private void TrySnapshot()
+    {
+        try
+        {
+            WriteSnapshot();
+            SnapshotFailure = null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            SnapshotFailure = e.Message;
         }
     }
 
@@ -149,13 +169,21 @@ public sealed class DurableStore : IDisposable
         long next = _generation + 1;
         var target = SnapshotPath(next);
         var temporary = target + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        try
         {
-            using (var writer = new StreamWriter(file, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
-                RdfWriter.Write(writer, Store.Match(null, null, null, GraphSelector.Any), new RdfWriteOptions { Format = RdfFormat.NQuads });
-            file.Flush(flushToDisk: true);
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                using (var writer = new StreamWriter(file, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
+                    RdfWriter.Write(writer, Store.Match(null, null, null, GraphSelector.Any), new RdfWriteOptions { Format = RdfFormat.NQuads });
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, target, overwrite: true);
         }
-        File.Move(temporary, target, overwrite: true);
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
         // From here the new snapshot is the recovery point; the old generation's files are no longer needed.
         var newLog = WriteAheadLog.Open(LogPath(next), out _);
         DirectorySync.Flush(_directory!);
