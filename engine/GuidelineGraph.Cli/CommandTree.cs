@@ -59,6 +59,7 @@ public static class CommandTree
         root.Add(convert);
         root.Add(bench);
         root.Add(RequirementsCommand.Build(context));
+        root.Add(InferCommand.Build(context));
         SparqlCommands.Register(root, context);
         root.Add(ServeCommand.Build(context));
         root.Add(LspCommand.Build(context));

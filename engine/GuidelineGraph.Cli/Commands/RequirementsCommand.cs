@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using GuidelineGraph.Guidance.Ontology;
+using GuidelineGraph.Cli.Io;
 using GuidelineGraph.Guidance.Requirements;
 using Spectre.Console;
 
@@ -22,7 +22,7 @@ internal sealed class RequirementsCommand(CliContext context)
         format.AcceptOnlyFromAmong("json", "table", "markdown");
         var ontology = new Option<string?>("--ontology")
         {
-            Description = "The ontology directory; by default the nearest ontology/ above the current directory or gg itself.",
+            Description = OntologyInput.OptionDescription,
             HelpName = "DIR",
         };
         var command = new Command("requirements", "List every requirement of a guideline: modality, quote (zh/en), clause, controls, ICH M11 sections, conditions.")
@@ -35,18 +35,7 @@ internal sealed class RequirementsCommand(CliContext context)
 
     public int Run(string? identifier, string format, string? ontologyDirectory)
     {
-        string? directory = ontologyDirectory ?? OntologyLoader.Find(Environment.CurrentDirectory) ?? OntologyLoader.Find(AppContext.BaseDirectory);
-        if (directory is null || !Directory.Exists(directory))
-        {
-            context.Error.WriteLine($"gg requirements: no ontology directory {(directory is null ? "found; pass --ontology DIR" : directory)}");
-            return ExitCodes.UsageError;
-        }
-        LoadedOntology ontology = OntologyLoader.Load(directory);
-        if (ontology.Errors.Count > 0)
-        {
-            foreach (OntologyError error in ontology.Errors) context.Error.WriteLine(error with { File = Path.Combine(directory, error.File) });
-            return ExitCodes.InputError;
-        }
+        if (OntologyInput.Load(context, "gg requirements", ontologyDirectory, out int exitCode) is not { } ontology) return exitCode;
         GuidelineCatalog catalog = GuidelineCatalog.Read(ontology.Store);
         Guideline? guideline = identifier is not null ? catalog.Find(identifier)
             : catalog.Guidelines.Count == 1 ? catalog.Guidelines[0] : null;
