@@ -12,6 +12,8 @@ namespace GuidelineGraph.Sparql.Evaluator;
 internal sealed class PathOp(PathNode plan, Position subject, Position obj) : Op(plan)
 {
     private readonly Dictionary<Iri, int> _predicates = [];
+    // Adjacency tables read during this query, per (predicate, direction, graphs): later walks reuse them.
+    private readonly Dictionary<(int Predicate, bool Forward, GraphScope Graph), Adjacency> _adjacencies = [];
     private bool _zeroLengthNeedsNode;
 
     public override IReadOnlyList<Op> Children => [];
@@ -108,9 +110,39 @@ internal sealed class PathOp(PathNode plan, Position subject, Position obj) : Op
         var frontier = new Queue<int>();
         if (includeStart && ZeroLengthReaches(start, graph, ex)) { visited.Add(start); yield return start; }
         frontier.Enqueue(start);
+        // Over a plain link, a walk that keeps going reads the predicate's edges once into an adjacency table
+        // after about as many lookups as that read costs; a short walk never pays for it.
+        var (link, linkForward) = path switch
+        {
+            LinkPath l => (l, forward),
+            InversePath { Path: LinkPath l } => (l, !forward),
+            _ => (null, forward),
+        };
+        int predicate = link is null ? 0 : PredicateId(link.Iri, ex);
+        long lookupBudget = predicate > 0 && ex.Dataset.Predicate(link!.Iri) is var (edges, _, _) ? edges / EdgesPerLookup : long.MaxValue;
+        _adjacencies.TryGetValue((predicate, linkForward, graph), out var adjacency);
+        long lookups = 0;
         while (frontier.Count > 0)
         {
             int n = frontier.Dequeue();
+            if (adjacency is null && ++lookups > lookupBudget)
+            {
+                adjacency = Adjacency.Read(ex.Match(DatasetIds.Any, predicate, DatasetIds.Any, graph), linkForward);
+                _adjacencies[(predicate, linkForward, graph)] = adjacency;
+            }
+            if (adjacency is not null)
+            {
+                var (targets, first, end) = adjacency.From(n);
+                for (int i = first; i < end; i++)
+                {
+                    ex.Tick();
+                    int next = targets[i];
+                    if (!visited.Add(next)) continue;
+                    yield return next;
+                    frontier.Enqueue(next);
+                }
+                continue;
+            }
             foreach (int next in Step(path, n, forward, graph, ex))
             {
                 ex.Tick();
@@ -119,6 +151,37 @@ internal sealed class PathOp(PathNode plan, Position subject, Position obj) : Op
                 frontier.Enqueue(next);
             }
         }
+    }
+
+    /// <summary>Reading this many edges sequentially costs about one index lookup.</summary>
+    private const long EdgesPerLookup = 16;
+
+    /// <summary>A predicate's edges grouped by their start node (compressed rows, by a counting sort over the ids).</summary>
+    private sealed class Adjacency(int[] offsets, int[] targets)
+    {
+        public static Adjacency Read(IEnumerable<IdQuad> quads, bool forward)
+        {
+            var from = new List<int>();
+            var to = new List<int>();
+            int max = 0;
+            foreach (var q in quads)
+            {
+                int a = forward ? q.S : q.O, b = forward ? q.O : q.S;
+                from.Add(a);
+                to.Add(b);
+                max = Math.Max(max, a);
+            }
+            var offsets = new int[max + 2];
+            foreach (int a in from) offsets[a + 1]++;
+            for (int i = 1; i < offsets.Length; i++) offsets[i] += offsets[i - 1];
+            var targets = new int[to.Count];
+            var fill = (int[])offsets.Clone();
+            for (int i = 0; i < from.Count; i++) targets[fill[from[i]]++] = to[i];
+            return new Adjacency(offsets, targets);
+        }
+
+        public (int[] Targets, int First, int End) From(int node) =>
+            (uint)node < (uint)(offsets.Length - 1) ? (targets, offsets[node], offsets[node + 1]) : (targets, 0, 0);
     }
 
     private IEnumerable<int> ZeroOrOne(PropertyPath path, int start, bool forward, GraphScope graph, Execution ex)
