@@ -19,7 +19,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
     {
         var formatter = new JsonMessageFormatter();
         Configure(formatter.JsonSerializer);
-        _rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
+        _rpc = new JsonRpc(new TolerantMessageHandler(output, input, formatter, options.Log));
         _rpc.SynchronizationContext = new OrderedSynchronizationContext(e => options.Log.WriteLine($"gg lsp: dispatch failed: {e}"));
         Client = new ClientConnection(_rpc, options.Log);
         State = new ServerState(Client, options);
