@@ -100,11 +100,17 @@ public sealed class DurableStore : IDisposable
             using var reader = new StreamReader(SnapshotPath(_generation), Encoding.UTF8);
             snapshotQuads = Store.Load(RdfReader.Read(reader, new RdfReadOptions { Format = RdfFormat.NQuads }, ct), ct: ct);
         }
+        // Each record's removed quads were present and its added ones absent when it was written, so the records
+        // fold exactly into one net change, applied with one sort instead of one delta rebuild per record.
+        var removed = new HashSet<Quad>();
+        var added = new HashSet<Quad>();
         var tail = WriteAheadLog.ReadAll(LogPath(_generation), record =>
         {
             var change = ChangeSet.Decode(record);
-            Store.Apply(change.Removed, change.Added);
+            foreach (var q in change.Removed) if (!added.Remove(q)) removed.Add(q);
+            foreach (var q in change.Added) if (!removed.Remove(q)) added.Add(q);
         });
+        Store.Apply(removed, added);
         _log = WriteAheadLog.Open(LogPath(_generation), out _);
         DirectorySync.Flush(dir);
         foreach (var old in System.IO.Directory.EnumerateFiles(dir, "*-*.*").Where(f => GenerationOf(f) is >= 0 and var g && g < _generation))
