@@ -63,6 +63,31 @@ public class ProtocolFeatureTests
         Assert.Contains("clause 3.1 ¶3", text);
         Assert.Contains("申请人如计划首先在儿童受试者中开展首次人体试验", text);
         Assert.Contains("the rationale shall be made clear", text);
+        // It needs children and first-in-human; this protocol has neither.
+        Assert.Contains("Does not apply to this protocol's profile", text);
+    }
+
+    [Fact]
+    public async Task Hover_on_a_feature_lists_the_requirements_it_brings()
+    {
+        await using LspTestClient client = await OpenAsync();
+        string text = (string)(await client.RequestAsync(LspMethods.TextDocumentHover, At(2, 14)))!["contents"]!["value"]!;
+        Assert.Matches(@"it brings \d+ requirement\(s\)", text);
+    }
+
+    [Fact]
+    public async Task ExplainRequirement_gives_the_derivation_down_to_the_declared_feature()
+    {
+        await using LspTestClient client = await OpenAsync();
+        // r-3.1-p2-s2 applies when the profile holds invasive-procedure; intrathecal (declared as 鞘内给药) is one.
+        string text = (string)(await client.RequestAsync(LspMethods.ExplainRequirement,
+            new { textDocument = new { uri = Uri }, requirementId = "cde:r-3.1-p2-s2" }))!["text"]!;
+        Assert.StartsWith("r-3.1-p2-s2  [informative]", text);
+        Assert.Contains("invasive", text);
+        Assert.Contains("intrathecal", text);
+        string other = (string)(await client.RequestAsync(LspMethods.ExplainRequirement,
+            new { textDocument = new { uri = Uri }, requirementId = "r-3.1-p3-s2a" }))!["text"]!;
+        Assert.Equal("r-3.1-p3-s2a does not apply to this protocol's profile.\n", other);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using GuidelineGraph.Guidance.Detection;
 using GuidelineGraph.Guidance.Documents;
+using GuidelineGraph.Guidance.Profiles;
 using GuidelineGraph.LanguageServer.Workspace;
 using GuidelineGraph.Rdf;
 
@@ -17,7 +18,7 @@ public sealed record NoAnalysis(OpenDocument Document, int ModelVersion) : Docum
 
 /// <summary>
 /// A protocol: its sections, front matter, the features it declares and those detected in its text, and the
-/// M11 mapping of its sections. Model is null when no ontology could be loaded.
+/// M11 mapping of its sections, and what its profile implies. Model is null when no ontology could be loaded.
 /// </summary>
 public sealed record ProtocolAnalysis(
     OpenDocument Document,
@@ -26,5 +27,11 @@ public sealed record ProtocolAnalysis(
     IReadOnlyList<DocumentError> Errors,
     IReadOnlyList<(Feature Feature, DeclaredFeatureWord Word)> Declared,
     IReadOnlyList<DetectedFeature> Detected,
-    DocumentMapping? Mapping)
-    : DocumentAnalysis(Document, Model?.Version ?? 0);
+    DocumentMapping? Mapping,
+    InferenceResult? Profile)
+    : DocumentAnalysis(Document, Model?.Version ?? 0)
+{
+    /// <summary>The requirement as it applies to this protocol's profile (declared and detected features), or null.</summary>
+    public ApplicableRequirement? Applicable(string requirementId) =>
+        Profile?.Requirements.FirstOrDefault(a => a.Requirement.Id == requirementId);
+}

@@ -1,5 +1,6 @@
 using GuidelineGraph.Guidance.Detection;
 using GuidelineGraph.Guidance.Documents;
+using GuidelineGraph.Guidance.Profiles;
 using GuidelineGraph.LanguageServer.Workspace;
 using GuidelineGraph.Rdf;
 using GuidelineGraph.Rdf.Io;
@@ -56,10 +57,12 @@ public static class DocumentAnalyzer
         ProtocolReadResult read = MarkdownProtocolReader.Read(document.Text.Text, document.Path);
         if (read.Document is not { } protocol || !IsProtocol(document, protocol)) return null;
         var errors = new List<DocumentError>(read.Errors);
-        if (model is null) return new ProtocolAnalysis(document, null, protocol, errors, [], [], null);
+        if (model is null) return new ProtocolAnalysis(document, null, protocol, errors, [], [], null, null);
         var (declared, declaredErrors) = model.Resolver.ResolveDeclared(protocol);
         errors.AddRange(declaredErrors);
-        return new ProtocolAnalysis(document, model, protocol, errors, declared, model.FeatureDetector.Detect(protocol), model.Mapper.Map(protocol));
+        IReadOnlyList<DetectedFeature> detected = model.FeatureDetector.Detect(protocol);
+        InferenceResult? profile = model.Infer(declared.Select(d => d.Feature.Id).Concat(detected.Where(d => d.Detected).Select(d => d.Feature.Id)));
+        return new ProtocolAnalysis(document, model, protocol, errors, declared, detected, model.Mapper.Map(protocol), profile);
     }
 
     /// <summary>A Markdown file is a protocol when its front matter has one of <see cref="ProtocolKeys"/>, or it lies under a folder named protocols.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using GuidelineGraph.Guidance.Detection;
+using GuidelineGraph.Guidance.Profiles;
 using GuidelineGraph.Guidance.Requirements;
 using GuidelineGraph.LanguageServer.Workspace;
 
@@ -24,6 +25,23 @@ public static class Markdown
                 .AppendJoin(", ", requirement.Controls.Select(c => settings.Pick(c.Label) ?? c.Id)).Append("\n\n");
         if (requirement.M11Sections.Count > 0)
             text.Append(settings.Chinese ? "ICH M11 章节：" : "ICH M11 sections: ").AppendJoin(", ", requirement.M11Sections).Append("\n\n");
+    }
+
+    /// <summary>A requirement's derivation (DerivationText's indented tree) as a code block, in the configured language.</summary>
+    public static void Derivation(StringBuilder text, ApplicableRequirement applicable, ServerSettings settings) =>
+        text.Append("```text\n").Append(DerivationText.Render(applicable, settings.Language).TrimEnd()).Append("\n```\n\n");
+
+    /// <summary>One line per requirement: "- **shall** `r-…` 3.1 ¶3: quote", at most <paramref name="limit"/>, then "… and N more".</summary>
+    public static void RequirementList(StringBuilder text, IReadOnlyList<ApplicableRequirement> requirements, ServerSettings settings, int limit)
+    {
+        foreach (ApplicableRequirement applicable in requirements.Take(limit))
+        {
+            Requirement r = applicable.Requirement;
+            string quote = settings.Pick(r.Quote) ?? "";
+            text.Append("- **").Append(Modality(r.Modality)).Append("** `").Append(r.Id).Append("` ").Append(r.Clause?.Number ?? "")
+                .Append(": ").Append(Escape(quote.Length > 120 ? quote[..120] + "…" : quote)).Append('\n');
+        }
+        if (requirements.Count > limit) text.Append(settings.Chinese ? $"- ……另有 {requirements.Count - limit} 条\n" : $"- … and {requirements.Count - limit} more\n");
     }
 
     /// <summary>"**AAV9** (`aav9`) — adeno-associated virus serotype 9 / 腺相关病毒9型 · product modality".</summary>

@@ -74,6 +74,8 @@ public sealed class ServerState(ClientConnection client, ServerOptions options)
         {
             GuidelineModel model = GuidelineModel.Load(version, directory, ct);
             await progress.ReportAsync("ontology read", 80).ConfigureAwait(false);
+            foreach (string problem in model.Problems.Take(20))
+                await Client.LogAsync(MessageType.Error, $"rules: {problem}; protocols get no inferred requirements").ConfigureAwait(false);
             foreach (var error in model.Ontology.Errors.Take(20))
                 await Client.LogAsync(MessageType.Error, $"{Path.Combine(directory, error.File)}:{error.Line}:{error.Column}: {error.Message}").ConfigureAwait(false);
             await Client.LogAsync(MessageType.Info,

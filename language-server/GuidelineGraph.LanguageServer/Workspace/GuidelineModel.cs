@@ -1,5 +1,7 @@
 using GuidelineGraph.Guidance.Detection;
 using GuidelineGraph.Guidance.Ontology;
+using GuidelineGraph.Guidance.Profiles;
+using System.Collections.Concurrent;
 using GuidelineGraph.Guidance.Requirements;
 
 namespace GuidelineGraph.LanguageServer.Workspace;
@@ -11,8 +13,20 @@ namespace GuidelineGraph.LanguageServer.Workspace;
 /// </summary>
 public sealed class GuidelineModel
 {
+    private const int CachedProfiles = 64;
+
+    private readonly ConcurrentDictionary<string, InferenceResult> _profiles = new(StringComparer.Ordinal);
+
     private GuidelineModel(int version, string directory, LoadedOntology ontology)
     {
+        try
+        {
+            Inference = ProfileInference.Create(ontology);
+        }
+        catch (OntologyRulesException e)
+        {
+            Problems = e.Errors;
+        }
         Version = version;
         Directory = directory;
         Ontology = ontology;
@@ -42,6 +56,32 @@ public sealed class GuidelineModel
     public FeatureDetector FeatureDetector { get; }
     public M11Mapper Mapper { get; }
     public IReadOnlyDictionary<string, Feature> FeaturesById { get; }
+
+    /// <summary>The warm reasoner over this ontology; null when its rules have errors (<see cref="Problems"/>).</summary>
+    public ProfileInference? Inference { get; }
+    public IReadOnlyList<string> Problems { get; } = [];
+
+    /// <summary>
+    /// What a profile (feature ids) implies, cached by its feature set: most edits leave a protocol's profile as it
+    /// was, so they cost no inference. Null without a reasoner.
+    /// </summary>
+    public InferenceResult? Infer(IEnumerable<string> featureIds)
+    {
+        if (Inference is null) return null;
+        string[] ids = featureIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        string key = string.Join(' ', ids);
+        if (_profiles.TryGetValue(key, out InferenceResult? cached)) return cached;
+        if (_profiles.Count >= CachedProfiles) _profiles.Clear();
+        return _profiles[key] = Inference.Infer(ids);
+    }
+
+    /// <summary>The requirements a feature brings on its own: those of a profile of just it, less those of every profile.</summary>
+    public IReadOnlyList<ApplicableRequirement> TriggeredBy(string featureId)
+    {
+        if (Infer([featureId]) is not { } alone || Infer([]) is not { } always) return [];
+        var baseline = always.Requirements.Select(a => a.Requirement.Id).ToHashSet(StringComparer.Ordinal);
+        return alone.Requirements.Where(a => !baseline.Contains(a.Requirement.Id)).ToList();
+    }
 
     /// <summary>Every requirement of every loaded guideline, in reading order.</summary>
     public IReadOnlyList<(Guideline Guideline, Requirement Requirement)> Requirements { get; }
