@@ -22,7 +22,10 @@ internal sealed class Execution
 
     private readonly Dictionary<Term, int> _localIds = [];
     private readonly List<Term> _localTerms = [];
-    private readonly Dictionary<int, Term> _decoded = [];
+    // Recently decoded terms, direct-mapped by id: repeats (join keys, sort keys, projected IRIs) decode once,
+    // and a scan decoding every row costs one array slot, not a growing dictionary.
+    private const int DecodedSlots = 1 << 12; // 64 KB: under the large-object threshold
+    private readonly (int Id, Term? Term)[] _decoded = new (int, Term?)[DecodedSlots];
     private readonly CancellationToken _ct;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly TimeSpan? _timeout;
@@ -70,9 +73,11 @@ internal sealed class Execution
     public Term Decode(int id)
     {
         if (id < 0) return _localTerms[FirstLocalId - id];
-        if (_decoded.TryGetValue(id, out var t)) return t;
-        if (_decoded.Count > 1 << 20) _decoded.Clear();
-        return _decoded[id] = Dataset.GetTerm(id);
+        ref var slot = ref _decoded[id & (DecodedSlots - 1)];
+        if (slot.Id == id && slot.Term is { } t) return t;
+        var term = Dataset.GetTerm(id);
+        slot = (id, term);
+        return term;
     }
 
     public Term? DecodeOrNull(int id) => id == DatasetIds.None ? null : Decode(id);
