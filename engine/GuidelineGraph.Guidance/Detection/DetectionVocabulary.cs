@@ -21,7 +21,10 @@ public sealed record Feature(string Iri, string Id, string? Scheme, BilingualTex
 /// <summary>A control with the terms that show a protocol implements it (gg:evidenceTerm and its labels).</summary>
 public sealed record ControlTerms(string Iri, string Id, BilingualText Title, IReadOnlyList<Label> Terms);
 
-/// <summary>The words detection matches, read once from the graph: M11 sections, features, controls.</summary>
+/// <summary>A risk (gg:Risk) with its labels: phrases such as 颅内出血 name a risk, not the feature inside them (颅内).</summary>
+public sealed record RiskTerms(string Iri, string Id, BilingualText Title, IReadOnlyList<Label> Labels);
+
+/// <summary>The words detection matches, read once from the graph: M11 sections, features, controls, risks.</summary>
 public sealed class DetectionVocabulary
 {
     private const string Skos = "http://www.w3.org/2004/02/skos/core#";
@@ -41,6 +44,9 @@ public sealed class DetectionVocabulary
         Controls = Subjects(Gg.Classes.Control).Select(c => new ControlTerms(Iri(c), GuidelineCatalog.LocalName(c), Title(c),
                 Labels(c, Gg.Properties.EvidenceTerm, Skos + "prefLabel", Skos + "altLabel")))
             .ToDictionary(c => c.Id, StringComparer.Ordinal);
+        Risks = Subjects(Gg.Classes.Risk).Select(r => new RiskTerms(Iri(r), GuidelineCatalog.LocalName(r), Title(r),
+                Labels(r, Skos + "prefLabel", Skos + "altLabel")))
+            .OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
     public static DetectionVocabulary Read(QuadStore store) => new(store);
@@ -48,6 +54,7 @@ public sealed class DetectionVocabulary
     public IReadOnlyList<M11Section> M11Sections { get; }
     public IReadOnlyList<Feature> Features { get; }
     public IReadOnlyDictionary<string, ControlTerms> Controls { get; }
+    public IReadOnlyList<RiskTerms> Risks { get; }
 
     private M11Section ReadSection(Term s)
     {

@@ -5,11 +5,16 @@ public readonly record struct TermMatch<T>(int Start, int Length, string Label, 
 
 /// <summary>
 /// Finds labels in text: case- and width-insensitive, word-boundary aware at Latin ends, abbreviations
-/// only as written, CJK as substrings, the longest label winning at a position, matches not overlapping.
+/// only as written, CJK as substrings, English words in any inflection ("trained" for "training"), the
+/// longest label winning at a position, matches not overlapping.
 /// </summary>
 public sealed class TermMatcher<T>
 {
-    private sealed record Entry(string Folded, string AsWritten, bool CaseSensitive, bool BoundaryBefore, bool BoundaryAfter, string Label, T Payload);
+    /// <summary>A Latin word of a label (compared by stem) or the literal text between words.</summary>
+    private readonly record struct Token(string Text, bool IsWord, int StemLength);
+
+    private sealed record Entry(string Folded, string AsWritten, bool CaseSensitive, bool BoundaryBefore, bool BoundaryAfter,
+        Token[]? Tokens, string Label, T Payload);
 
     private readonly Dictionary<char, Entry[]> _byFirst;
 
@@ -25,7 +30,8 @@ public sealed class TermMatcher<T>
             bool caseSensitive = TextFold.IsAbbreviation(trimmed);
             if (!seen.Add((caseSensitive ? TextFold.Width(trimmed) : folded, caseSensitive))) continue;
             entries.Add(new Entry(folded, TextFold.Width(trimmed), caseSensitive,
-                TextFold.IsLatinWordChar(folded[0]), TextFold.IsLatinWordChar(folded[^1]), trimmed, payload));
+                TextFold.IsLatinWordChar(folded[0]), TextFold.IsLatinWordChar(folded[^1]),
+                caseSensitive ? null : Tokenize(folded), trimmed, payload));
         }
         _byFirst = entries.GroupBy(e => e.Folded[0])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Folded.Length).ToArray());
@@ -37,40 +43,117 @@ public sealed class TermMatcher<T>
         string folded = TextFold.Fold(text);
         for (int i = 0; i < folded.Length;)
         {
-            Entry? hit = _byFirst.TryGetValue(folded[i], out Entry[]? candidates) ? Longest(text, folded, i, candidates) : null;
+            (Entry? hit, int length) = _byFirst.TryGetValue(folded[i], out Entry[]? candidates) ? Longest(text, folded, i, candidates) : (null, 0);
             if (hit is null)
             {
                 i++;
                 continue;
             }
-            matches.Add(new TermMatch<T>(i, hit.Folded.Length, hit.Label, hit.Payload));
-            i += hit.Folded.Length;
+            matches.Add(new TermMatch<T>(i, length, hit.Label, hit.Payload));
+            i += length;
         }
         return matches;
     }
 
-    private static Entry? Longest(string text, string folded, int at, Entry[] candidates)
+    private static (Entry?, int) Longest(string text, string folded, int at, Entry[] candidates)
     {
         foreach (Entry e in candidates)
         {
-            if (at + e.Folded.Length > folded.Length) continue;
-            if (e.BoundaryBefore && at > 0 && TextFold.IsLatinWordChar(folded[at - 1])) return null;
-            if (!folded.AsSpan(at, e.Folded.Length).SequenceEqual(e.Folded)) continue;
-            int end = at + e.Folded.Length;
+            if (e.BoundaryBefore && at > 0 && TextFold.IsLatinWordChar(folded[at - 1])) return (null, 0);
+            int end = e.Tokens is null ? ExactEnd(folded, at, e) : InflectedEnd(folded, at, e.Tokens);
+            if (end < 0) continue;
             if (e.BoundaryAfter && end < folded.Length && TextFold.IsLatinWordChar(folded[end])) continue;
             if (e.CaseSensitive && !WrittenAs(text, at, e.AsWritten)) continue;
             // A one-character Chinese label (眼) names the thing only standing alone, not inside a word (眼动危象).
             if (e.Folded.Length == 1 && TextFold.IsCjk(e.Folded[0])
                 && ((at > 0 && TextFold.IsCjk(folded[at - 1])) || (end < folded.Length && TextFold.IsCjk(folded[end])))) continue;
-            return e;
+            return (e, end - at);
         }
-        return null;
+        return (null, 0);
+    }
+
+    private static int ExactEnd(string folded, int at, Entry e) =>
+        at + e.Folded.Length <= folded.Length && folded.AsSpan(at, e.Folded.Length).SequenceEqual(e.Folded) ? at + e.Folded.Length : -1;
+
+    /// <summary>The end of the label matched word by word (each Latin word by its stem, the text between exactly), or -1.</summary>
+    private static int InflectedEnd(string folded, int at, Token[] tokens)
+    {
+        int i = at;
+        foreach (Token token in tokens)
+        {
+            if (!token.IsWord)
+            {
+                if (i + token.Text.Length > folded.Length || !folded.AsSpan(i, token.Text.Length).SequenceEqual(token.Text)) return -1;
+                i += token.Text.Length;
+                continue;
+            }
+            int end = i;
+            while (end < folded.Length && TextFold.IsLatinWordChar(folded[end])) end++;
+            ReadOnlySpan<char> word = folded.AsSpan(i, end - i);
+            if (word.IsEmpty) return -1;
+            if (Stem.Length(word) != token.StemLength || !word[..token.StemLength].SequenceEqual(token.Text.AsSpan(0, token.StemLength))) return -1;
+            i = end;
+        }
+        return i;
+    }
+
+    /// <summary>The folded label as words and separators; null when it has no Latin word (then it matches exactly).</summary>
+    private static Token[]? Tokenize(string folded)
+    {
+        var tokens = new List<Token>();
+        bool hasWord = false;
+        for (int i = 0; i < folded.Length;)
+        {
+            int s = i;
+            bool isWord = TextFold.IsLatinWordChar(folded[i]);
+            while (i < folded.Length && TextFold.IsLatinWordChar(folded[i]) == isWord) i++;
+            string part = folded[s..i];
+            int stem = isWord ? Stem.Length(part) : part.Length;
+            hasWord |= isWord;
+            tokens.Add(new Token(part, isWord, stem));
+        }
+        return hasWord ? tokens.ToArray() : null;
     }
 
     private static bool WrittenAs(string text, int at, string written)
     {
         for (int i = 0; i < written.Length; i++)
             if (TextFold.Width(text[at + i]) != written[i]) return false;
+        return true;
+    }
+}
+
+/// <summary>
+/// A light English stemmer whose stem is always a prefix of the (folded, lower-case) word, so texts are
+/// compared without allocating: train/trains/trained/training → "train", dose/doses/dosing → "dos",
+/// study/studies → "stud", control/controlled → "control". Words of fewer than four letters, and words with
+/// digits, stay whole.
+/// </summary>
+public static class Stem
+{
+    public static int Length(ReadOnlySpan<char> word)
+    {
+        int n = word.Length;
+        if (n < 4 || !AllLetters(word)) return n;
+        if (EndsWith(word, n, "ing")) n -= 3;
+        else if (EndsWith(word, n, "ies") || EndsWith(word, n, "ied")) n -= 3;
+        else if (EndsWith(word, n, "ed")) n -= 2;
+        else if (EndsWith(word, n, "es") && (word[n - 3] is 's' or 'x' or 'z' || (word[n - 3] == 'h' && word[n - 4] is 'c' or 's'))) n -= 2;
+        else if (word[n - 1] == 's' && word[n - 2] is not 's' and not 'u' and not 'i') n -= 1;
+        if (n < 3) return word.Length;
+        // controlled → control (a doubled final consonant), but pass stays pass.
+        if (n < word.Length && n >= 4 && word[n - 1] == word[n - 2] && word[n - 1] is not 's' and not 'e' and not 'o' && !IsVowel(word[n - 1])) n--;
+        if (n >= 4 && word[n - 1] is 'e' or 'y') n--;
+        return n;
+    }
+
+    private static bool EndsWith(ReadOnlySpan<char> word, int n, string suffix) => n > suffix.Length + 2 && word[..n].EndsWith(suffix);
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    private static bool AllLetters(ReadOnlySpan<char> word)
+    {
+        foreach (char c in word) if (!char.IsAsciiLetterLower(c)) return false;
         return true;
     }
 }

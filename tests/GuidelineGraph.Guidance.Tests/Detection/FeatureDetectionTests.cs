@@ -44,6 +44,65 @@ public sealed class FeatureDetectionTests
         Assert.False(immunosuppression.Detected);
         Assert.True(Assert.Single(immunosuppression.Occurrences).Negated);
     }
+
+    [Fact]
+    public void An_M11_template_heading_is_not_a_feature_but_the_same_words_in_the_body_are()
+    {
+        Assert.DoesNotContain("concomitant-medication", Ids("# 6 TRIAL INTERVENTION AND CONCOMITANT THERAPY\n\n## 6.9 Concomitant Therapy\n\nNone.\n"));
+        Assert.Contains("concomitant-medication", Ids("# 6 Intervention\n\nConcomitant therapy with antiepileptics is allowed.\n"));
+    }
+
+    [Fact]
+    public void A_risk_phrase_hides_the_feature_word_inside_it()
+    {
+        Assert.DoesNotContain("intracranial", Ids("壳核内注射可能导致颅内出血。\n"));
+        Assert.Contains("intracranial", Ids("采用颅内注射给药。\n"));
+        Assert.DoesNotContain("intracranial", Ids("Intracranial haemorrhage is a known risk of stereotactic surgery.\n"));
+    }
+
+    [Fact]
+    public void English_words_match_in_any_inflection()
+    {
+        Assert.Contains("ex-vivo-modified-cells", Ids("Autologous CD34+ cells transduced ex vivo with a lentiviral vector.\n"));
+        Assert.Contains("staggered-enrollment", Ids("The first two infants are sentinel participants.\n"));
+        Assert.Contains("spinal-cord", Ids("A disease of the motor neuron.\n"));
+    }
+}
+
+public sealed class StemTests
+{
+    [Theory]
+    [InlineData("training", "trained")]
+    [InlineData("train", "trains")]
+    [InlineData("dose", "dosing")]
+    [InlineData("doses", "dosed")]
+    [InlineData("study", "studies")]
+    [InlineData("control", "controlled")]
+    [InlineData("monitoring", "monitored")]
+    [InlineData("shedding", "shed")]
+    [InlineData("assess", "assessed")]
+    public void Inflections_share_a_stem(string a, string b)
+    {
+        int length = Stem.Length(a);
+        Assert.Equal(length, Stem.Length(b));
+        Assert.Equal(a[..length], b[..length]);
+    }
+
+    [Theory]
+    [InlineData("pass", "pas")]
+    [InlineData("virus", "viru")]
+    [InlineData("aav9", "aav")]
+    public void Different_words_keep_different_stems(string a, string b) =>
+        Assert.False(Stem.Length(a) == Stem.Length(b) && a[..Stem.Length(a)] == b[..Stem.Length(b)]);
+
+    [Fact]
+    public void A_control_term_matches_an_inflected_word_with_its_exact_span()
+    {
+        var matcher = new TermMatcher<string>([("procedure training", "sop")]);
+        TermMatch<string> match = Assert.Single(matcher.Find("Surgeons are procedure trained before dosing."));
+        Assert.Equal((13, 17), (match.Start, match.Length));
+        Assert.Empty(matcher.Find("The procedure trainee watches."));
+    }
 }
 
 public sealed class NegationTests

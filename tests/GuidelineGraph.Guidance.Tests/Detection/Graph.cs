@@ -22,7 +22,7 @@ internal static class Graph
     public static DetectionVocabulary Vocabulary => LazyVocabulary.Value;
 
     private static readonly Lazy<M11Mapper> LazyMapper = new(() => new M11Mapper(Vocabulary.M11Sections));
-    private static readonly Lazy<FeatureDetector> LazyDetector = new(() => new FeatureDetector(Vocabulary.Features));
+    private static readonly Lazy<FeatureDetector> LazyDetector = new(() => new FeatureDetector(Vocabulary));
     private static readonly Lazy<FeatureResolver> LazyResolver = new(() => new FeatureResolver(Vocabulary.Features));
     private static readonly Lazy<EvidenceDetector> LazyEvidence = new(() => new EvidenceDetector(Vocabulary.Controls.Values));
 
