@@ -22,7 +22,7 @@ internal sealed class GgServeProcess : IAsyncDisposable
         get { lock (_stderr) return _stderr.ToString(); }
     }
 
-    public static async Task<GgServeProcess> StartAsync(params string[] arguments)
+    private static ProcessStartInfo Command(string[] arguments)
     {
         var gg = Path.Combine(AppContext.BaseDirectory, "gg.dll");
         Assert.True(File.Exists(gg), $"{gg} is missing: the test project must reference GuidelineGraph.Cli");
@@ -32,12 +32,23 @@ internal sealed class GgServeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(gg);
-        start.ArgumentList.Add("serve");
-        start.ArgumentList.Add("--port");
-        start.ArgumentList.Add("0");
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        var process = Process.Start(start)!;
+        foreach (var a in (string[])[gg, "serve", "--port", "0", .. arguments]) start.ArgumentList.Add(a);
+        return start;
+    }
+
+    /// <summary>Runs <c>gg serve</c> expecting it to refuse to start: its exit code and standard error.</summary>
+    public static async Task<(int ExitCode, string Stderr)> RunToExitAsync(params string[] arguments)
+    {
+        using var process = Process.Start(Command(arguments))!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stderr);
+    }
+
+    public static async Task<GgServeProcess> StartAsync(params string[] arguments)
+    {
+        var process = Process.Start(Command(arguments))!;
         var stderr = new StringBuilder();
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
         process.BeginErrorReadLine();
