@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import * as os from 'node:os';
 import * as fs from 'node:fs';
 import { execFile } from 'node:child_process';
-import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind, WorkDoneProgressCreateRequest } from 'vscode-languageclient/node';
 import { config, section } from './config';
 import { expandServerPath, hasDotnetRuntime, listedRuntimes, missingDotnetMessage, resolveServerLaunch, ServerLaunch } from './logic/serverLaunch';
 
@@ -49,6 +49,10 @@ export class Ctx implements vscode.Disposable {
     };
     const client = new LanguageClient('guidelineGraph', 'GuidelineGraph Language Server', serverOptions, clientOptions);
     client.onDidChangeState(() => this.onDidChangeStateEmitter.fire());
+    // gg lsp starts loading the ontology while it answers initialize and may announce that load's progress
+    // before the client registers its own progress handler (after the initialize result); accept the
+    // token, else the server's load fails. The client's handler replaces this one once it is registered.
+    client.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     this.output.appendLine(`starting ${launch.description}`);
     try {
       await client.start();

@@ -46,6 +46,8 @@ export interface RunQueryResult {
   rows?: Array<Record<string, ResultTerm | undefined>>;
   boolean?: boolean;
   turtle?: string;
+  /** More rows than the server sends (it caps a table at 10,000). */
+  truncated?: boolean;
 }
 
 export type MatrixFormat = 'xlsx' | 'csv' | 'html';

@@ -28,7 +28,7 @@ export class QueryPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview, name: string, result: RunQueryResult, elapsedMs: number): string {
-    const count = result.kind === 'select' ? `${(result.rows ?? []).length} rows` : result.kind;
+    const count = result.kind === 'select' ? `${(result.rows ?? []).length}${result.truncated ? '+' : ''} rows` : result.kind;
     const parts = pageParts(webview, this.extensionUri, 'queryTable.js', `${name}: ${count} (${elapsedMs} ms)`,
       result.kind === 'graph' ? [] : [{ format: 'csv', label: 'Export CSV' }, { format: 'json', label: 'Export JSON' }]);
     const body = result.kind === 'select' ? '<table id="results"></table>'
