@@ -156,9 +156,23 @@ internal sealed class PathOp(PathNode plan, Position subject, Position obj) : Op
     /// <summary>Reading this many edges sequentially costs about one index lookup.</summary>
     private const long EdgesPerLookup = 16;
 
-    /// <summary>A predicate's edges grouped by their start node (compressed rows, by a counting sort over the ids).</summary>
-    private sealed class Adjacency(int[] offsets, int[] targets)
+    /// <summary>
+    /// A predicate's edges grouped by their start node: by a counting sort into offsets per id when the ids are
+    /// dense enough (the table is then 4 bytes an id), else by sorting the edges and indexing the start nodes.
+    /// </summary>
+    private sealed class Adjacency
     {
+        private readonly int[] _targets;
+        private readonly int[]? _offsets;
+        private readonly Dictionary<int, (int First, int End)>? _ranges;
+
+        private Adjacency(int[] targets, int[]? offsets, Dictionary<int, (int, int)>? ranges)
+        {
+            _targets = targets;
+            _offsets = offsets;
+            _ranges = ranges;
+        }
+
         public static Adjacency Read(IEnumerable<IdQuad> quads, bool forward)
         {
             var from = new List<int>();
@@ -171,17 +185,34 @@ internal sealed class PathOp(PathNode plan, Position subject, Position obj) : Op
                 to.Add(b);
                 max = Math.Max(max, a);
             }
-            var offsets = new int[max + 2];
-            foreach (int a in from) offsets[a + 1]++;
-            for (int i = 1; i < offsets.Length; i++) offsets[i] += offsets[i - 1];
-            var targets = new int[to.Count];
-            var fill = (int[])offsets.Clone();
-            for (int i = 0; i < from.Count; i++) targets[fill[from[i]]++] = to[i];
-            return new Adjacency(offsets, targets);
+            if (max <= 8L * from.Count + 1024)
+            {
+                var offsets = new int[max + 2];
+                foreach (int a in from) offsets[a + 1]++;
+                for (int i = 1; i < offsets.Length; i++) offsets[i] += offsets[i - 1];
+                var targets = new int[to.Count];
+                var fill = (int[])offsets.Clone();
+                for (int i = 0; i < from.Count; i++) targets[fill[from[i]]++] = to[i];
+                return new Adjacency(targets, offsets, null);
+            }
+            var starts = from.ToArray();
+            var ends = to.ToArray();
+            Array.Sort(starts, ends);
+            var ranges = new Dictionary<int, (int, int)>();
+            for (int i = 0, j; i < starts.Length; i = j)
+            {
+                for (j = i + 1; j < starts.Length && starts[j] == starts[i]; j++) { }
+                ranges[starts[i]] = (i, j);
+            }
+            return new Adjacency(ends, null, ranges);
         }
 
-        public (int[] Targets, int First, int End) From(int node) =>
-            (uint)node < (uint)(offsets.Length - 1) ? (targets, offsets[node], offsets[node + 1]) : (targets, 0, 0);
+        public (int[] Targets, int First, int End) From(int node)
+        {
+            if (_offsets is not null)
+                return (uint)node < (uint)(_offsets.Length - 1) ? (_targets, _offsets[node], _offsets[node + 1]) : (_targets, 0, 0);
+            return _ranges!.TryGetValue(node, out var range) ? (_targets, range.First, range.End) : (_targets, 0, 0);
+        }
     }
 
     private IEnumerable<int> ZeroOrOne(PropertyPath path, int start, bool forward, GraphScope graph, Execution ex)

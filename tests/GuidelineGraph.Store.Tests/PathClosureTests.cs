@@ -46,4 +46,17 @@ public class PathClosureTests
     [InlineData(false, "ex:n999 ex:knows+ ?x", 0)]                // the end of the chain knows nobody
     public void Closure_reaches_what_the_chain_allows(bool cycle, string where, long expected) =>
         Assert.Equal(expected, Count(Chain(cycle), where));
+
+    [Fact]
+    public void Closure_over_a_small_predicate_with_large_ids_matches_the_chain()
+    {
+        // 5000 other terms first, so the 40 chain nodes get ids far above 8 × their 39 edges: the walk then
+        // groups the edges by sorting them instead of a table over every id.
+        var quads = Enumerable.Range(0, 5000).Select(i => new Quad(new Iri($"http://ex.org/filler{i}"), new Iri("http://ex.org/other"), new Literal(i.ToString()), null)).ToList();
+        for (int i = 0; i + 1 < 40; i++) quads.Add(new Quad(Node(i), new Iri("http://ex.org/knows"), Node(i + 1), null));
+        var store = new QuadStore();
+        store.Load(quads);
+        Assert.Equal(39, Count(store, "ex:n0 ex:knows+ ?x"));
+        Assert.Equal(20, Count(store, "?x ex:knows* ex:n19"));     // n0 … n19
+    }
 }
