@@ -79,6 +79,8 @@ public sealed class SparqlServer : IAsyncDisposable
         app.Map(EndpointUrls.GraphStore, http => graphStore.HandleAsync(http, http.RequestAborted));
         app.Map(EndpointUrls.GraphStore + "/{**graph}", http => graphStore.HandleAsync(http, http.RequestAborted));
         app.MapMethods(EndpointUrls.Health, ["GET", "HEAD"], health.HandleAsync);
+        app.MapFallback(http => new Problem(StatusCodes.Status404NotFound, "Not found",
+            $"{http.Request.Path} is not served here; queries and updates go to {EndpointUrls.Sparql}, graphs to {EndpointUrls.GraphStore}, status to {EndpointUrls.Health}").WriteAsync(http));
         return new SparqlServer(app);
     }
 

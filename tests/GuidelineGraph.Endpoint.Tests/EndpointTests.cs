@@ -201,6 +201,15 @@ public sealed class EndpointTests
     }
 
     [Fact]
+    public async Task Unknown_paths_answer_404_naming_the_endpoints()
+    {
+        await using var server = await TestServer.StartAsync(People);
+        using var response = await server.Client.GetAsync("query");
+        Assert.Equal("/query is not served here; queries and updates go to /sparql, graphs to /store, status to /health",
+            (await Problem(response, HttpStatusCode.NotFound)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Health_reports_the_store()
     {
         await using var server = await TestServer.StartAsync(People);
