@@ -13,7 +13,7 @@ export const styles = `<style>
   .gg-toolbar button:hover { background: var(--vscode-button-hoverBackground); }
   table { border-collapse: collapse; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
   th, td { border: 1px solid var(--vscode-panel-border); padding: 2px 8px; text-align: left; vertical-align: top; }
-  th { cursor: pointer; background: var(--vscode-editorWidget-background); }
+  th { cursor: pointer; white-space: nowrap; background: var(--vscode-editorWidget-background); }
   th[aria-sort=ascending]::after { content: ' ▲'; } th[aria-sort=descending]::after { content: ' ▼'; }
   td.uri { color: var(--vscode-textLink-foreground); }
 </style>`;
