@@ -1,7 +1,7 @@
 // The GuidelineGraph language server's own requests, as the extension sees them. Mirrors the server's
-// custom-request handlers in language-server/GuidelineGraph.LanguageServer/Handlers/GuidelineGraph/
-// (contracts: /work/brief/contracts.md, "Language server"). Only types here, so that the pure logic in
-// src/logic/ and its unit tests can use them without loading VS Code.
+// handlers in language-server/GuidelineGraph.LanguageServer/Handlers/Custom/ (method names in
+// Protocol/LspMethods.cs). Only types here, so that the pure logic in src/logic/ and its unit tests
+// can use them without loading VS Code.
 
 /** 0-based line and UTF-16 character, as in LSP. */
 export interface Position { line: number; character: number }

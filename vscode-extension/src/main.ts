@@ -2,6 +2,7 @@
 // even when the server cannot start, so that each one says why it cannot work.
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
+import type { RequiredControlItem } from './lsp_ext';
 import { restartSettings } from './config';
 import { ProtocolModel } from './views/protocolModel';
 import { RequiredControlsTree } from './views/requiredControlsTree';
@@ -35,7 +36,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
     vscode.workspace.registerTextDocumentContentProvider(explainScheme, new ExplanationProvider(ctx)),
     command('guidelineGraph.checkProtocol', () => checkProtocol(model)),
     command('guidelineGraph.showRequiredControls', () => showRequiredControls(model, tree)),
-    command('guidelineGraph.openRequirement', (uri, item) => openRequirement(uri as vscode.Uri, item as never)),
+    command('guidelineGraph.openRequirement', (uri, item) => openRequirement(uri as vscode.Uri, item as RequiredControlItem)),
     command('guidelineGraph.generateTraceabilityMatrix', () => generateMatrix(model, matrix)),
     command('guidelineGraph.explainRequirement', arg => explainRequirement(model, arg)),
     command('guidelineGraph.addFeatureToProfile', featureId => addFeatureToProfile(model, featureId)),
