@@ -17,10 +17,14 @@ public sealed class SoakTests(ITestOutputHelper output)
     private const int Edits = 3_000;
     private const int CheckpointEvery = 250;
     private const int Seed = 20260107;
-    /// <summary>Allowed heap growth from the first checkpoint (warm) to the last ones: the document is capped at
-    /// 200k characters, so its text, lines and parse results together stay within a few MB; a per-edit leak of a
-    /// document version or an analysis result would exceed this within the run.</summary>
-    private const long HeapGrowthBound = 24L << 20;
+    /// <summary>
+    /// Bounds on the managed heap after a full GC. Measured on this machine: about 10 MB warm, rising to a plateau of
+    /// about 30-35 MB that holds from 3,500 to 7,500 edits (the server keeps up to 64 inferred profiles, then starts
+    /// over). The document is capped at 200k characters (about 0.4 MB a copy), so keeping every version, or an
+    /// analysis per edit, would pass both bounds within the run.
+    /// </summary>
+    private const long HeapBound = 64L << 20;
+    private const long HeapGrowthBound = 20L << 20;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private const string Uri = "file:///soak/protocol.md";
 
@@ -73,10 +77,13 @@ public sealed class SoakTests(ITestOutputHelper output)
 
         Assert.False(server.HasExited, "the server exited during the soak\n" + server.StandardError);
         Assert.Equal(0, await server.ShutdownAndExitAsync(Wait));
-        long baseline = heap[0].Heap;
-        long settled = heap.TakeLast(3).Min(h => h.Heap);
-        Assert.True(settled - baseline < HeapGrowthBound,
-            $"managed heap grew from {baseline / 1048576.0:0.0} MB to {settled / 1048576.0:0.0} MB over {Edits} edits (bound {HeapGrowthBound >> 20} MB)");
+        long peak = heap.Max(h => h.Heap);
+        Assert.True(peak < HeapBound, $"managed heap reached {peak / 1048576.0:0.0} MB after a full GC (bound {HeapBound >> 20} MB)");
+        // Growth from the first third of the run to the last third: a bounded cache levels off, a leak keeps rising.
+        int third = heap.Count / 3;
+        long early = heap.Take(third).Max(h => h.Heap), late = heap.TakeLast(third).Min(h => h.Heap);
+        Assert.True(late - early < HeapGrowthBound,
+            $"managed heap grew from {early / 1048576.0:0.0} MB (first third) to {late / 1048576.0:0.0} MB (last third) over {Edits} edits (bound {HeapGrowthBound >> 20} MB)");
     }
 
     public static TheoryData<string> MalformedKinds => new(MalformedMessages.WellFramed.Concat(MalformedMessages.BadHeaders).Select(m => m().Name));
