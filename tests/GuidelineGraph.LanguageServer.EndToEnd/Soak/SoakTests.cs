@@ -97,7 +97,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         await server.InitializeAsync(Path.GetTempPath());
         MalformedMessage message = MalformedMessages.WellFramed.Concat(MalformedMessages.BadHeaders).Select(m => m()).Single(m => m.Name == kind);
         await SendAsync(server, message);
-        JsonElement response = await server.Connection.RequestAsync("custom/unheardOf", new JsonObject(), Wait);
+        JsonElement response = await server.Connection.RequestAsync("custom/unheardOf", new JsonObject(), TimeSpan.FromSeconds(20));
         Assert.Equal(-32601, response.GetProperty("error").GetProperty("code").GetInt32());
         Assert.Equal(0, await server.ShutdownAndExitAsync(Wait));
     }
