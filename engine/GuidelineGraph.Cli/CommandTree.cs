@@ -60,6 +60,7 @@ public static class CommandTree
         root.Add(bench);
         root.Add(RequirementsCommand.Build(context));
         root.Add(InferCommand.Build(context));
+        root.Add(PushCommand.Build(context));
         SparqlCommands.Register(root, context);
         root.Add(ServeCommand.Build(context));
         root.Add(LspCommand.Build(context));

@@ -19,7 +19,8 @@ internal sealed class InferCommand(CliContext context)
     private const string Name = "gg infer";
 
     /// <summary>What the command line asks for.</summary>
-    public sealed record Request(string[] Words, string? ProfilePath, string Format, string Language, string? Modality, bool Explain, string? Guideline, string? Ontology);
+    public sealed record Request(string[] Words, string? ProfilePath, string Format, string Language, string? Modality, bool Explain, string? Guideline, string? Ontology,
+        RemoteStoreRequest? Remote = null);
 
     /// <summary>The command and its options; registered in <see cref="CommandTree"/>.</summary>
     public static Command Build(CliContext context)
@@ -48,8 +49,10 @@ internal sealed class InferCommand(CliContext context)
         {
             feature, profile, format, language, modality, explain, guideline, ontology,
         };
+        var remote = new RemoteStoreOptions();
+        remote.AddTo(command);
         command.SetAction(r => new InferCommand(context).Run(new Request(r.GetValue(feature) ?? [], r.GetValue(profile), r.GetValue(format)!,
-            r.GetValue(language)!, r.GetValue(modality), r.GetValue(explain), r.GetValue(guideline), r.GetValue(ontology))));
+            r.GetValue(language)!, r.GetValue(modality), r.GetValue(explain), r.GetValue(guideline), r.GetValue(ontology), remote.Read(r))));
         return command;
     }
 
@@ -66,7 +69,7 @@ internal sealed class InferCommand(CliContext context)
             foreach (DocumentError error in file.Errors) context.Error.WriteLine(error.ToString());
             return ExitCodes.UsageError;
         }
-        if (OntologyInput.Load(context, Name, request.Ontology, out int exitCode) is not { } ontology) return exitCode;
+        if (OntologyInput.Load(context, Name, request.Ontology, request.Remote, CancellationToken.None, out int exitCode) is not { } ontology) return exitCode;
         ProfileInference inference;
         try
         {

@@ -5,6 +5,7 @@ using System.Text;
 using GuidelineGraph.Cli.Io;
 using GuidelineGraph.Rdf;
 using GuidelineGraph.Rdf.Io;
+using GuidelineGraph.Remote;
 using GuidelineGraph.Sparql.Evaluator;
 using GuidelineGraph.Sparql.Results;
 using GuidelineGraph.Sparql.Syntax;
@@ -34,13 +35,16 @@ internal static class SparqlCommands
         var repeat = new Option<int>("--repeat") { Description = "Run the query N times (timings per run with --timings).", DefaultValueFactory = _ => 1, HelpName = "N" };
         var timings = new Option<bool>("--timings") { Description = "Write JSON lines to stderr: {\"phase\":\"load\",\"ms\":…}, then {\"phase\":\"query\",\"run\":i,\"ms\":…,\"rows\":n} per run." };
         var timeout = new Option<int?>("--timeout") { Description = "Stop a run after this many milliseconds.", HelpName = "MS" };
-        var query = new Command("query", "Run a SPARQL query over RDF files.")
+        var query = new Command("query", "Run a SPARQL query over RDF files, or on a remote SPARQL 1.1 store with --endpoint.")
         {
             data, graph, baseIri, queryFile, queryText, format, explain, repeat, timings, timeout, parseOnly,
         };
-        query.SetAction(r => new QueryRun(context).Run(new QueryRequest(
+        var remote = new RemoteStoreOptions();
+        remote.AddTo(query);
+        query.SetAction((r, ct) => Task.FromResult(new QueryRun(context).Run(new QueryRequest(
             r.GetValue(data) ?? [], r.GetValue(graph) ?? [], r.GetValue(baseIri), r.GetValue(queryFile), r.GetValue(queryText),
-            r.GetValue(format), r.GetValue(explain), r.GetValue(repeat), r.GetValue(timings), r.GetValue(timeout), r.GetValue(parseOnly))));
+            r.GetValue(format), r.GetValue(explain), r.GetValue(repeat), r.GetValue(timings), r.GetValue(timeout), r.GetValue(parseOnly),
+            remote.Read(r)), ct)));
 
         var updateFile = new Option<string>("--update") { Description = "The update request file (.ru).", Required = true, HelpName = "FILE.ru" };
         var output = new Option<string?>("--out") { Description = "Write the resulting dataset here (N-Quads, or TriG for .trig), atomically; standard output when absent.", HelpName = "FILE" };
@@ -58,11 +62,11 @@ internal static class SparqlCommands
 }
 
 internal sealed record QueryRequest(string[] Data, string[] Graphs, string? BaseIri, string? QueryFile, string? QueryText,
-    string? Format, bool Explain, int Repeat, bool Timings, int? TimeoutMs, bool ParseOnly);
+    string? Format, bool Explain, int Repeat, bool Timings, int? TimeoutMs, bool ParseOnly, RemoteStoreRequest? Remote = null);
 
 internal sealed class QueryRun(CliContext context)
 {
-    public int Run(QueryRequest request)
+    public int Run(QueryRequest request, CancellationToken ct = default)
     {
         if ((request.QueryFile is null) == (request.QueryText is null))
             return Usage("query", "give the query with either --query FILE or -e TEXT");
@@ -81,6 +85,8 @@ internal sealed class QueryRun(CliContext context)
         var format = request.Format ?? (graphResult ? "turtle" : "table");
         if (graphResult != format is "turtle" or "ntriples" or "nquads")
             return Usage("query", $"--format {format} does not fit a {(graphResult ? "graph" : "solution")} result");
+
+        if (request.Remote is { IsGiven: true } remote) return RunRemote(request, remote, text, graphResult, format, ct);
 
         var clock = Stopwatch.StartNew();
         var store = new QuadStore();
@@ -109,19 +115,50 @@ internal sealed class QueryRun(CliContext context)
             context.Out.Write(outcome!.Explain);
             return ExitCodes.Ok;
         }
-        Write(outcome!, format);
+        Write(outcome!.Results, outcome.Graph?.Select(t => t.InGraph(null)), format);
         return ExitCodes.Ok;
     }
 
-    private void Write(QueryOutcome outcome, string format)
+    /// <summary>
+    /// The query text goes to the remote store as written (its base and prefixes included); the local parse above
+    /// only vouched for its syntax and told its form. Results print exactly as local ones do.
+    /// </summary>
+    private int RunRemote(QueryRequest request, RemoteStoreRequest remote, string text, bool graphResult, string format, CancellationToken ct)
     {
-        if (outcome.Graph is { } triples)
+        if (request.Data.Length + request.Graphs.Length > 0 || request.Explain)
+            return Usage("query", "--endpoint queries the remote store: --data, --graph and --explain do not apply");
+        var endpoint = remote.Resolve(out string? usage, request.TimeoutMs is int ms ? TimeSpan.FromMilliseconds(ms) : null);
+        if (endpoint is null) return Usage("query", usage!);
+        using var client = new SparqlProtocolClient(endpoint);
+        var clock = new Stopwatch();
+        QueryResults? results = null;
+        IReadOnlyList<Quad>? graph = null;
+        try
         {
-            var rdf = RdfFormats.FromName(format)!.Value;
-            RdfWriter.Write(context.Out, triples.Select(t => t.InGraph(null)), new RdfWriteOptions { Format = rdf });
+            for (int run = 1; run <= request.Repeat; run++)
+            {
+                clock.Restart();
+                if (graphResult) graph = client.ConstructAsync(text, ct: ct).GetAwaiter().GetResult();
+                else results = client.SelectAsync(text, ct).GetAwaiter().GetResult();
+                if (request.Timings) Timing($"{{\"phase\":\"query\",\"run\":{run},\"ms\":{Ms(clock)},\"rows\":{graph?.Count ?? results!.Rows.Count}}}");
+            }
+        }
+        catch (SparqlProtocolException e)
+        {
+            return Failed($"gg query: {e.Message}");
+        }
+        Write(results, graph, format);
+        return ExitCodes.Ok;
+    }
+
+    private void Write(QueryResults? solutions, IEnumerable<Quad>? graph, string format)
+    {
+        if (graph is not null)
+        {
+            RdfWriter.Write(context.Out, graph, new RdfWriteOptions { Format = RdfFormats.FromName(format)!.Value });
             return;
         }
-        var results = outcome.Results!;
+        var results = solutions!;
         if (format == "table")
         {
             WriteTable(results);

@@ -16,6 +16,9 @@ public sealed record LoadedOntology(QuadStore Store, IReadOnlyList<OntologyError
     public string? Directory { get; init; }
 }
 
+/// <summary>One ontology file as read: its path relative to the ontology directory, its quads and its errors.</summary>
+public sealed record OntologyFile(string RelativePath, IReadOnlyList<Quad> Quads, IReadOnlyList<OntologyError> Errors);
+
 /// <summary>Reads every *.ttl under an ontology directory (recursively) into one store.</summary>
 public static class OntologyLoader
 {
@@ -23,27 +26,42 @@ public static class OntologyLoader
     {
         var store = new QuadStore();
         var errors = new List<OntologyError>();
+        foreach (OntologyFile file in ReadFiles(directory, ct))
+        {
+            errors.AddRange(file.Errors);
+            store.Load(file.Quads, ct: ct);
+        }
+        return new LoadedOntology(store, errors) { Directory = Path.GetFullPath(directory) };
+    }
+
+    /// <summary>Every *.ttl file under <paramref name="directory"/> in path order, each read on its own (gg push sends one graph per file).</summary>
+    public static IEnumerable<OntologyFile> ReadFiles(string directory, CancellationToken ct = default)
+    {
         int index = 0;
         foreach (string path in Directory.EnumerateFiles(directory, "*.ttl", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             string scope = $"f{index++}_"; // blank-node labels are local to their file
             string file = Path.GetRelativePath(directory, path);
-            string text;
+            string? text = null;
+            OntologyError? error = null;
             try
             {
                 text = File.ReadAllText(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                errors.Add(new OntologyError(file, null, null, e.Message));
+                error = new OntologyError(file, null, null, e.Message);
+            }
+            if (error is not null)
+            {
+                yield return new OntologyFile(file, [], [error]);
                 continue;
             }
-            RdfDocument document = RdfReader.ReadDocument(text,
+            RdfDocument document = RdfReader.ReadDocument(text!,
                 new RdfReadOptions { Format = RdfFormat.Turtle, BaseIri = new Uri(path).AbsoluteUri, Recover = true, BlankNodeScope = scope }, ct);
-            errors.AddRange(document.Errors.Select(e => new OntologyError(file, e.Start.Line, e.Start.Column, e.Message)));
-            store.Load(document.Quads, ct: ct);
+            yield return new OntologyFile(file, document.Quads,
+                document.Errors.Select(e => new OntologyError(file, e.Start.Line, e.Start.Column, e.Message)).ToList());
         }
-        return new LoadedOntology(store, errors) { Directory = Path.GetFullPath(directory) };
     }
 
     /// <summary>
