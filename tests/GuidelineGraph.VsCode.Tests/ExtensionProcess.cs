@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 
+// Both tests build into vscode-extension/out/ (the unit-test bundle, the .vsix bundle): one at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace GuidelineGraph.VsCode.Tests;
 
 /// <summary>Runs a command of the extension's tool chain (npm, bash) in vscode-extension/ and captures its output.</summary>
