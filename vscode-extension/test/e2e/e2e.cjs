@@ -60,10 +60,11 @@ async function main(page) {
   // 2. The Required-controls view and the status bar.
   steps.requiredControls = async () => {
   await command('GuidelineGraph: Show required controls');
-  await page.waitForFunction(() => [...document.querySelectorAll('.monaco-list-row[aria-level="2"]')]
-    .some(r => /shall|should|may/.test(r.textContent || '')), null, { timeout: 30000 });
-  const treeRows = await page.$$eval('.monaco-list-row[aria-level]', rows => rows
-    .filter(r => r.closest('.pane')?.querySelector('.pane-header')?.textContent?.includes('Required controls'))
+  // The command focuses the view, so the side bar shows the GuidelineGraph container and nothing else.
+  const sideBarRows = '[id="workbench.parts.sidebar"] .monaco-list-row[aria-level]';
+  await page.waitForFunction(sel => [...document.querySelectorAll(sel)]
+    .some(r => r.getAttribute('aria-level') === '2' && /shall|should|may/.test(r.textContent || '')), sideBarRows, { timeout: 30000 });
+  const treeRows = await page.$$eval(sideBarRows, rows => rows
     .map(r => ({ level: r.getAttribute('aria-level'), text: r.innerText.replace(/\s+/g, ' ').trim() })));
   summary.treeSections = treeRows.filter(r => r.level === '1').length;
   summary.treeItems = treeRows.filter(r => r.level === '2').length;
@@ -77,7 +78,7 @@ async function main(page) {
   await shot('required-controls');
 
   // Clicking an item selects its evidence or target in the protocol and shows the clause.
-  await page.locator('.monaco-list-row[aria-level="2"]').first().click();
+  await page.locator(`${sideBarRows}[aria-level="2"]`).first().click();
   await page.waitForSelector('.notifications-toasts .notification-toast', { timeout: 15000 });
   const toast = await page.locator('.notifications-toasts .notification-toast').first().innerText();
   summary.clauseToast = toast.replace(/\s+/g, ' ').slice(0, 160);
