@@ -60,6 +60,8 @@ public static class CommandTree
         root.Add(bench);
         root.Add(RequirementsCommand.Build(context));
         root.Add(InferCommand.Build(context));
+        root.Add(CheckCommand.Build(context));
+        root.Add(TraceCommand.Build(context));
         root.Add(PushCommand.Build(context));
         SparqlCommands.Register(root, context);
         root.Add(ServeCommand.Build(context));
