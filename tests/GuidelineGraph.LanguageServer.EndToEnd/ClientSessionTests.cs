@@ -47,7 +47,8 @@ public sealed class ClientSessionTests : IDisposable
     /// <summary>
     /// rpe65-subretinal-aav2.zh.md (Chinese, UTF-16 positions through Neovim's own conversion): r-4.3-p2-s1
     /// ("应设计合理的试验中止/暂停标准", shall, control stopping-rules, M11 4.3) applies to every gene-therapy product and
-    /// the protocol has no stopping rules; a sentence with 暂停标准 in the design section closes it.
+    /// the protocol has no stopping rules; a section titled as M11 4.3 (试验终止规则) with a 暂停标准 sentence closes it.
+    /// Both gaps and both fixes agree with `gg check` on the same texts.
     /// </summary>
     [Fact]
     public async Task Headless_neovim_client()
@@ -56,7 +57,7 @@ public sealed class ClientSessionTests : IDisposable
         var scenario = new ClientScenario(
             CopyExample("rpe65-subretinal-aav2.zh.md"), "markdown", settings,
             FixAfter: "比较两眼的全视野光敏感度阈值变化",
-            FixInsert: "\n暂停标准：出现 2 例及以上与治疗相关的严重不良事件时，立即暂停入组与给药，直到安全性问题被解决。",
+            FixInsert: "\n## 3.2 试验终止规则\n\n暂停标准：出现 2 例及以上与治疗相关的严重不良事件时，立即暂停入组与给药，直到安全性问题被解决。",
             FixClears: "cde:r-4.3-p2-s1",
             HoverAt: "视网膜下注射的安全性",
             ActionCode: "cde:r-4.1-p5-s1", ActionTitle: "豁免");
