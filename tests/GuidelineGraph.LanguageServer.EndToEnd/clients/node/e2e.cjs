@@ -6,7 +6,7 @@
 // Scenario: { server: [argv...], file, languageId, settings, timeoutMs,
 //             fix: { after, insert },          insert text after the first line containing `after`
 //             hover: { at },                  hover on the first occurrence of `at` (its first character)
-//             codeAction: { code, title } }   quick fix of the diagnostic with `code`, title containing `title`
+//             codeAction: { code, title } }   quick fix of the diagnostic with `code`, title containing one of `title`'s |-separated words
 const fs = require('node:fs');
 const cp = require('node:child_process');
 const { pathToFileURL } = require('node:url');
@@ -133,7 +133,8 @@ const hoverText = h => {
   const actions = await within(conn.sendRequest(lsp.CodeActionRequest.type, {
     textDocument: { uri }, range: target.range, context: { diagnostics: [target], triggerKind: 1 } }), 'codeAction') || [];
   transcript.actionTitles = actions.map(a => a.title);
-  let action = actions.find(a => a.title.includes(scenario.codeAction.title));
+  const titles = scenario.codeAction.title.split('|').map(t => t.toLowerCase());
+  let action = actions.find(a => titles.some(t => a.title.toLowerCase().includes(t)));
   if (!action) throw new Error(`no code action titled "${scenario.codeAction.title}" among ${JSON.stringify(transcript.actionTitles)}`);
   if (!action.edit && !action.command && init.capabilities.codeActionProvider && init.capabilities.codeActionProvider.resolveProvider)
     action = await within(conn.sendRequest(lsp.CodeActionResolveRequest.type, action), 'codeAction/resolve');

@@ -7,7 +7,7 @@
 -- Scenario: { server: [argv...], settings, timeoutMs,
 --             fix: { after, insert, clears },   insert lines after the line containing `after`; wait until `clears` is gone
 --             hover: { at },                    hover on the first occurrence of `at`
---             codeAction: { code, title } }     quick fix of the diagnostic with `code`, title containing `title`
+--             codeAction: { code, title } }     quick fix of the diagnostic with `code`, title containing one of `title`'s |-separated words
 local scenario = vim.fn.json_decode(table.concat(vim.fn.readfile(os.getenv('GG_SCENARIO')), '\n'))
 local transcript_path = os.getenv('GG_TRANSCRIPT')
 local timeout = scenario.timeoutMs or 30000
@@ -131,7 +131,9 @@ local ok, failure = pcall(function()
   local action
   for _, a in ipairs(actions) do
     table.insert(transcript.actionTitles, a.title)
-    if not action and a.title:find(scenario.codeAction.title, 1, true) then action = a end
+    for _, wanted in ipairs(vim.split(scenario.codeAction.title, '|', { plain = true })) do
+      if not action and a.title:lower():find(wanted:lower(), 1, true) then action = a end
+    end
   end
   if not action then error('no code action titled "' .. scenario.codeAction.title .. '"') end
   if not action.edit and not action.command and client.server_capabilities.codeActionProvider
