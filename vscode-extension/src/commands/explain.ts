@@ -13,7 +13,7 @@ export class ExplanationProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly ctx: Ctx) {}
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-    const requirementId = decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.txt$/, ''));
+    const requirementId = uri.path.replace(/^\//, '').replace(/\.txt$/, '');
     try {
       const r = await this.ctx.request<ExplainRequirementResult>(Methods.explainRequirement,
         { textDocument: { uri: uri.query }, requirementId }, token);
@@ -51,7 +51,7 @@ export async function explainRequirement(model: ProtocolModel, arg?: unknown): P
   const given = argument(arg);
   const target = given ?? await pickRequirement(model);
   if (!target) return;
-  const doc = vscode.Uri.from({ scheme: explainScheme, path: `/${encodeURIComponent(target.requirementId)}.txt`, query: target.uri.toString() });
+  const doc = vscode.Uri.from({ scheme: explainScheme, path: `/${target.requirementId}.txt`, query: target.uri.toString() });
   const document = await vscode.workspace.openTextDocument(doc);
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 }

@@ -115,7 +115,26 @@ async function main(page) {
   await shot('quick-fix');
   };
 
-  // 4. A SPARQL file: run it, read the results table in the webview, sort it.
+  // 4. Explain requirement: the server's proof tree for a requirement the protocol marks as addressed
+  // (liver monitoring, 3.1 ¶3), in a read-only editor. Picked from the diagnostics if offered, else typed.
+  steps.explain = async () => {
+  const requirement = 'cde:r-3.1-p3-s2a';
+  await open('sma-aav9-infants.md');
+  await command('GuidelineGraph: Explain requirement');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(requirement);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.tab.active[aria-label*="cde%3Ar-3.1-p3-s2a"], .tab.active[aria-label*="r-3.1-p3-s2a"]', { timeout: 20000 });
+  await page.waitForFunction(() => /AAV/.test(document.querySelector('.editor-group-container.active .monaco-editor .view-lines')?.textContent || ''),
+    null, { timeout: 20000 });
+  const text = await page.locator('.editor-group-container.active .monaco-editor .view-lines').innerText();
+  summary.explanation = text.split('\n').slice(0, 6).join(' / ').slice(0, 300);
+  log(`explanation: ${summary.explanation}`);
+  assert.match(text, /AAV9/);
+  await shot('explain-requirement');
+  };
+
+  // 5. A SPARQL file: run it, read the results table in the webview, sort it.
   steps.sparql = async () => {
   await open('long-term-follow-up-clauses.rq');
   await command('GuidelineGraph: Run SPARQL query');
