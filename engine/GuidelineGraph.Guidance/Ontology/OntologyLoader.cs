@@ -58,7 +58,7 @@ public static class OntologyLoader
                 continue;
             }
             RdfDocument document = RdfReader.ReadDocument(text!,
-                new RdfReadOptions { Format = RdfFormat.Turtle, BaseIri = new Uri(path).AbsoluteUri, Recover = true, BlankNodeScope = scope }, ct);
+                new RdfReadOptions { Format = RdfFormat.Turtle, BaseIri = new Uri(Path.GetFullPath(path)).AbsoluteUri, Recover = true, BlankNodeScope = scope }, ct);
             yield return new OntologyFile(file, document.Quads,
                 document.Errors.Select(e => new OntologyError(file, e.Start.Line, e.Start.Column, e.Message)).ToList());
         }
