@@ -17,21 +17,41 @@ public sealed record SyntaxAnalysis(OpenDocument Document, int ModelVersion, IRe
 public sealed record NoAnalysis(OpenDocument Document, int ModelVersion) : DocumentAnalysis(Document, ModelVersion);
 
 /// <summary>
-/// A protocol: its sections, front matter, the features it declares and those detected in its text, and the
-/// M11 mapping of its sections, and what its profile implies. Model is null when no ontology could be loaded.
+/// A protocol: its sections, front matter and the features it declares, read at once; the features detected in
+/// its text, the M11 mapping of its sections and what its profile implies are computed on first use, so that a
+/// keystroke pays only for what the diagnostics and the request at hand need. Model is null when no ontology
+/// could be loaded.
 /// </summary>
-public sealed record ProtocolAnalysis(
-    OpenDocument Document,
-    GuidelineModel? Model,
-    ProtocolDocument Protocol,
-    IReadOnlyList<DocumentError> Errors,
-    IReadOnlyList<(Feature Feature, DeclaredFeatureWord Word)> Declared,
-    IReadOnlyList<DetectedFeature> Detected,
-    DocumentMapping? Mapping,
-    InferenceResult? Profile)
-    : DocumentAnalysis(Document, Model?.Version ?? 0)
+public sealed record ProtocolAnalysis : DocumentAnalysis
 {
-    /// <summary>The requirement as it applies to this protocol's profile (declared and detected features), or null.</summary>
+    private readonly Lazy<IReadOnlyList<DetectedFeature>> _detected;
+    private readonly Lazy<DocumentMapping?> _mapping;
+    private readonly Lazy<InferenceResult?> _profile;
+
+    public ProtocolAnalysis(OpenDocument document, GuidelineModel? model, ProtocolDocument protocol, IReadOnlyList<DocumentError> errors,
+        IReadOnlyList<(Feature Feature, DeclaredFeatureWord Word)> declared)
+        : base(document, model?.Version ?? 0)
+    {
+        Model = model;
+        Protocol = protocol;
+        Errors = errors;
+        Declared = declared;
+        _detected = new(() => model is null ? [] : model.FeatureDetector.Detect(protocol));
+        _mapping = new(() => model?.Mapper.Map(protocol));
+        _profile = new(() => model?.Infer(declared.Select(d => d.Feature.Id).Concat(Detected.Where(d => d.Detected).Select(d => d.Feature.Id))));
+    }
+
+    public GuidelineModel? Model { get; }
+    public ProtocolDocument Protocol { get; }
+    public IReadOnlyList<DocumentError> Errors { get; }
+    public IReadOnlyList<(Feature Feature, DeclaredFeatureWord Word)> Declared { get; }
+    public IReadOnlyList<DetectedFeature> Detected => _detected.Value;
+    public DocumentMapping? Mapping => _mapping.Value;
+
+    /// <summary>What the protocol's profile (declared and detected features) implies; null without a reasoner.</summary>
+    public InferenceResult? Profile => _profile.Value;
+
+    /// <summary>The requirement as it applies to this protocol's profile, or null.</summary>
     public ApplicableRequirement? Applicable(string requirementId) =>
         Profile?.Requirements.FirstOrDefault(a => a.Requirement.Id == requirementId);
 }

@@ -1,6 +1,5 @@
 using GuidelineGraph.Guidance.Detection;
 using GuidelineGraph.Guidance.Documents;
-using GuidelineGraph.Guidance.Profiles;
 using GuidelineGraph.LanguageServer.Workspace;
 using GuidelineGraph.Rdf;
 using GuidelineGraph.Rdf.Io;
@@ -57,12 +56,10 @@ public static class DocumentAnalyzer
         ProtocolReadResult read = MarkdownProtocolReader.Read(document.Text.Text, document.Path);
         if (read.Document is not { } protocol || !IsProtocol(document, protocol)) return null;
         var errors = new List<DocumentError>(read.Errors);
-        if (model is null) return new ProtocolAnalysis(document, null, protocol, errors, [], [], null, null);
+        if (model is null) return new ProtocolAnalysis(document, null, protocol, errors, []);
         var (declared, declaredErrors) = model.Resolver.ResolveDeclared(protocol);
         errors.AddRange(declaredErrors);
-        IReadOnlyList<DetectedFeature> detected = model.FeatureDetector.Detect(protocol);
-        InferenceResult? profile = model.Infer(declared.Select(d => d.Feature.Id).Concat(detected.Where(d => d.Detected).Select(d => d.Feature.Id)));
-        return new ProtocolAnalysis(document, model, protocol, errors, declared, detected, model.Mapper.Map(protocol), profile);
+        return new ProtocolAnalysis(document, model, protocol, errors, declared);
     }
 
     /// <summary>A Markdown file is a protocol when its front matter has one of <see cref="ProtocolKeys"/>, or it lies under a folder named protocols.</summary>

@@ -56,7 +56,22 @@ public sealed class ServerState(ClientConnection client, ServerOptions options)
         Task<GuidelineModel?> load = Task.Run(() => LoadAsync(version, directory, reason));
         Update(s => s with { Model = load });
         _ = load.ContinueWith(_ => Diagnostics.ScheduleAll(), TaskScheduler.Default);
+        _ = load.ContinueWith(t => WarmReasonerAsync(t.Result), TaskScheduler.Default);
         return load;
+    }
+
+    /// <summary>Compiles the model's reasoner right after the load, so that the first hover does not wait for it.</summary>
+    private async Task WarmReasonerAsync(GuidelineModel? model)
+    {
+        if (model is null) return;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        if (model.Inference is null)
+        {
+            foreach (string problem in model.Problems.Take(20))
+                await Client.LogAsync(MessageType.Error, $"rules: {problem}; protocols get no inferred requirements").ConfigureAwait(false);
+            return;
+        }
+        await Client.LogAsync(MessageType.Info, $"reasoner ready in {watch.ElapsedMilliseconds} ms").ConfigureAwait(false);
     }
 
     private async Task<GuidelineModel?> LoadAsync(int version, string? directory, string reason)
@@ -74,8 +89,6 @@ public sealed class ServerState(ClientConnection client, ServerOptions options)
         {
             GuidelineModel model = GuidelineModel.Load(version, directory, ct);
             await progress.ReportAsync("ontology read", 80).ConfigureAwait(false);
-            foreach (string problem in model.Problems.Take(20))
-                await Client.LogAsync(MessageType.Error, $"rules: {problem}; protocols get no inferred requirements").ConfigureAwait(false);
             foreach (var error in model.Ontology.Errors.Take(20))
                 await Client.LogAsync(MessageType.Error, $"{Path.Combine(directory, error.File)}:{error.Line}:{error.Column}: {error.Message}").ConfigureAwait(false);
             await Client.LogAsync(MessageType.Info,

@@ -19,14 +19,18 @@ public sealed class GuidelineModel
 
     private GuidelineModel(int version, string directory, LoadedOntology ontology)
     {
-        try
+        _inference = new Lazy<ProfileInference?>(() =>
         {
-            Inference = ProfileInference.Create(ontology);
-        }
-        catch (OntologyRulesException e)
-        {
-            Problems = e.Errors;
-        }
+            try
+            {
+                return ProfileInference.Create(ontology);
+            }
+            catch (OntologyRulesException e)
+            {
+                Problems = e.Errors;
+                return null;
+            }
+        });
         Version = version;
         Directory = directory;
         Ontology = ontology;
@@ -57,9 +61,16 @@ public sealed class GuidelineModel
     public M11Mapper Mapper { get; }
     public IReadOnlyDictionary<string, Feature> FeaturesById { get; }
 
-    /// <summary>The warm reasoner over this ontology; null when its rules have errors (<see cref="Problems"/>).</summary>
-    public ProfileInference? Inference { get; }
-    public IReadOnlyList<string> Problems { get; } = [];
+    private readonly Lazy<ProfileInference?> _inference;
+
+    /// <summary>
+    /// The warm reasoner over this ontology, compiled on first use (materialising the ontology takes most of a
+    /// load, and syntax and front-matter diagnostics do not wait for it); null when its rules have errors.
+    /// </summary>
+    public ProfileInference? Inference => _inference.Value;
+
+    /// <summary>The rule errors that left <see cref="Inference"/> null.</summary>
+    public IReadOnlyList<string> Problems { get; private set; } = [];
 
     /// <summary>
     /// What a profile (feature ids) implies, cached by its feature set: most edits leave a protocol's profile as it
