@@ -47,18 +47,27 @@ public sealed class EvidenceDetector
         var negated = new List<EvidenceHit>();
         foreach (ProtocolSection section in sections)
         {
-            bool notApplicable = SaysNotApplicable(section);
-            foreach (TextBlock block in section.Blocks.Prepend(section.HeadingBlock))
+            var body = new List<EvidenceHit>();
+            foreach (TextBlock block in section.Blocks)
             foreach (TermMatch<ControlTerms> match in matcher.Find(block.Text))
+                body.Add(Hit(mapping, control, section, block, match, Negation.IsNegated(block.Text, match.Start, match.Length)));
+            // A heading names the topic; it is no evidence when the body is empty, says "not applicable" or denies the control.
+            bool headingDenied = section.Blocks.Count == 0 || SaysNotApplicable(section) || body.Any(h => h.Negated);
+            foreach (TermMatch<ControlTerms> match in matcher.Find(section.HeadingBlock.Text))
             {
-                SourceSpan span = block.SourceSpanOf(match.Start, match.Length);
-                bool isNegated = Negation.IsNegated(block.Text, match.Start, match.Length) || (block.Kind == BlockKind.Heading && notApplicable);
-                var hit = new EvidenceHit(control.Id, match.Label, section, mapping.For(section)?.M11.Notation, span.Start.Line,
-                    Snippet(block.Text, match.Start, match.Length), span, isNegated);
-                (isNegated ? negated : found).Add(hit);
+                EvidenceHit hit = Hit(mapping, control, section, section.HeadingBlock, match, headingDenied || Negation.IsNegated(section.HeadingBlock.Text, match.Start, match.Length));
+                (hit.Negated ? negated : found).Add(hit);
             }
+            foreach (EvidenceHit hit in body) (hit.Negated ? negated : found).Add(hit);
         }
         return new ControlEvidence(control, found, negated);
+    }
+
+    private static EvidenceHit Hit(DocumentMapping mapping, ControlTerms control, ProtocolSection section, TextBlock block, TermMatch<ControlTerms> match, bool negated)
+    {
+        SourceSpan span = block.SourceSpanOf(match.Start, match.Length);
+        return new EvidenceHit(control.Id, match.Label, section, mapping.For(section)?.M11.Notation, span.Start.Line,
+            Snippet(block.Text, match.Start, match.Length), span, negated);
     }
 
     /// <summary>A body that opens with "Not applicable" / "N/A" / "None" / 不适用 / 无 declares the heading's topic absent.</summary>
