@@ -115,8 +115,9 @@ async function main(page) {
   await shot('quick-fix');
   };
 
-  // 4. Explain requirement: the server's proof tree for a requirement the protocol marks as addressed
-  // (liver monitoring, 3.1 ¶3), in a read-only editor. Picked from the diagnostics if offered, else typed.
+  // 4. Explain requirement: the server's proof tree for r-3.1-p3-s2a (3.1 ¶3, justify enrolling children in
+  // a first-in-human trial), which applies because the profile declares infants (children) and
+  // first-in-human. Shown in a read-only editor.
   steps.explain = async () => {
   const requirement = 'cde:r-3.1-p3-s2a';
   await open('sma-aav9-infants.md');
@@ -125,12 +126,14 @@ async function main(page) {
   await page.keyboard.type(requirement);
   await page.keyboard.press('Enter');
   await page.waitForSelector('.tab.active[aria-label*="cde%3Ar-3.1-p3-s2a"], .tab.active[aria-label*="r-3.1-p3-s2a"]', { timeout: 20000 });
-  await page.waitForFunction(() => /AAV/.test(document.querySelector('.editor-group-container.active .monaco-editor .view-lines')?.textContent || ''),
+  await page.waitForFunction(() => /3\.1\s¶3/.test(document.querySelector('.editor-group-container.active .monaco-editor .view-lines')?.textContent || ''),
     null, { timeout: 20000 });
   const text = await page.locator('.editor-group-container.active .monaco-editor .view-lines').innerText();
   summary.explanation = text.split('\n').slice(0, 6).join(' / ').slice(0, 300);
   log(`explanation: ${summary.explanation}`);
-  assert.match(text, /AAV9/);
+  assert.match(text, /children/);
+  assert.match(text, /infants/);
+  assert.match(text, /first-in-human/);
   await shot('explain-requirement');
   };
 
