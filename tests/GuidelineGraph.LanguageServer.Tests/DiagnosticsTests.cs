@@ -10,9 +10,13 @@ public class DiagnosticsTests
 
     internal const string Protocol = "---\nguidelinegraph:\n  features: [AAV9, zzqqxx]\n---\n# 1 Summary\n\nText.\n";
 
+    /// <summary>The diagnostics about the document itself (syntax, front matter), leaving out missing requirements.</summary>
+    internal static JArray DocumentProblems(JObject published) =>
+        new(((JArray)published["diagnostics"]!).Where(d => (string?)d["code"] is "syntax" or "protocol"));
+
     private static JObject Only(JObject published)
     {
-        var diagnostics = (JArray)published["diagnostics"]!;
+        var diagnostics = DocumentProblems(published);
         Assert.Single(diagnostics);
         return (JObject)diagnostics[0];
     }
@@ -76,6 +80,51 @@ public class DiagnosticsTests
         JObject diagnostic = Only(await client.DiagnosticsAsync("file:///w/p.md", 1));
         Assert.Equal((2, 19, 2, 25), Range(diagnostic));
         Assert.Contains("unknown feature 'zzqqxx'", (string)diagnostic["message"]!);
+    }
+
+    private const string Paediatric =
+        "---\nguidelinegraph:\n  features: [children, first-in-human]\n---\n# 1 PROTOCOL SUMMARY\n\nText.\n";
+
+    private const string MissingId = "cde:r-3.1-p3-s2a";
+
+    private static JObject? Diagnostic(JObject published, string code) =>
+        ((JArray)published["diagnostics"]!).OfType<JObject>().SingleOrDefault(d => (string?)d["code"] == code);
+
+    [Fact]
+    public async Task A_missing_requirement_is_reported_with_its_id_severity_and_clause()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.OpenAsync("file:///w/p.md", Paediatric);
+        JObject diagnostic = Diagnostic(await client.DiagnosticsAsync("file:///w/p.md", 1), MissingId)!;
+        Assert.Equal(DiagnosticSeverity.Error, (int)diagnostic["severity"]!); // shall
+        Assert.Equal("https://w3id.org/guidelinegraph/guideline/cde-2024-rare-disease-gt/c-3.1-p3", (string?)diagnostic["codeDescription"]!["href"]);
+        Assert.Contains("the rationale shall be made clear", (string)diagnostic["message"]!);
+        Assert.Contains(diagnostic["relatedInformation"]!, r => ((string)r["message"]!).Contains("申请人如计划首先在儿童受试者中开展首次人体试验"));
+    }
+
+    [Fact]
+    public async Task A_marker_addressing_the_requirement_clears_its_diagnostic()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.OpenAsync("file:///w/p.md", Paediatric);
+        Assert.NotNull(Diagnostic(await client.DiagnosticsAsync("file:///w/p.md", 1), MissingId));
+        await client.ChangeAsync("file:///w/p.md", 2, LspTestClient.Edit(6, 5, 6, 5, "\n<!-- gg:addresses cde:r-3.1-p3-s2a -->"));
+        Assert.Null(Diagnostic(await client.DiagnosticsAsync("file:///w/p.md", 2), MissingId));
+    }
+
+    [Fact]
+    public async Task The_configured_language_and_severity_apply_to_missing_requirements()
+    {
+        await using LspTestClient client = await LspTestClient.StartAsync(initializationOptions: new JObject
+        {
+            ["debounceMs"] = 0, ["language"] = "zh", ["severity"] = new JObject { ["shall"] = "hint", ["should"] = "off" },
+        });
+        await client.OpenAsync("file:///w/p.md", Paediatric);
+        JObject published = await client.DiagnosticsAsync("file:///w/p.md", 1);
+        JObject diagnostic = Diagnostic(published, MissingId)!;
+        Assert.Equal(DiagnosticSeverity.Hint, (int)diagnostic["severity"]!);
+        Assert.Contains("应明确立题依据", (string)diagnostic["message"]!);
+        Assert.DoesNotContain(((JArray)published["diagnostics"]!), d => ((string)d["message"]!).Contains("建议要求"));
     }
 
     [Fact]

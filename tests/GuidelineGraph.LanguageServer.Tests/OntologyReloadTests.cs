@@ -35,7 +35,7 @@ public sealed class OntologyReloadTests : IDisposable
         Assert.Equal(LspMethods.WorkspaceDidChangeWatchedFiles, (string?)registration["registrations"]![0]!["method"]);
 
         await client.OpenAsync("file:///w/p.md", DiagnosticsTests.Protocol);
-        Assert.Single((JArray)(await client.DiagnosticsAsync("file:///w/p.md", 1))["diagnostics"]!);
+        Assert.Single(DiagnosticsTests.DocumentProblems(await client.DiagnosticsAsync("file:///w/p.md", 1)));
 
         string added = Path.Combine(_ontology, "zz-feature.ttl");
         await File.WriteAllTextAsync(added,
@@ -45,7 +45,7 @@ public sealed class OntologyReloadTests : IDisposable
         int before = client.Received.Count(m => m.Method == LspMethods.TextDocumentPublishDiagnostics);
         await client.NotifyAsync(LspMethods.WorkspaceDidChangeWatchedFiles, new { changes = new[] { new { uri = new Uri(added).AbsoluteUri, type = 1 } } });
         JObject republished = await client.WaitForAsync(LspMethods.TextDocumentPublishDiagnostics,
-            p => (string?)p["uri"] == "file:///w/p.md" && ((JArray)p["diagnostics"]!).Count == 0);
+            p => (string?)p["uri"] == "file:///w/p.md" && DiagnosticsTests.DocumentProblems(p).Count == 0);
         Assert.Equal(1, (int)republished["version"]!);
         Assert.Contains(client.Received, m => m.Method == LspMethods.WindowLogMessage && ((string)m.Params["message"]!).Contains("zz-feature.ttl changed"));
     }

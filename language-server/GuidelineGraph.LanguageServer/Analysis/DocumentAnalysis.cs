@@ -1,3 +1,4 @@
+using GuidelineGraph.Guidance.Coverage;
 using GuidelineGraph.Guidance.Detection;
 using GuidelineGraph.Guidance.Documents;
 using GuidelineGraph.Guidance.Profiles;
@@ -27,6 +28,7 @@ public sealed record ProtocolAnalysis : DocumentAnalysis
     private readonly Lazy<IReadOnlyList<DetectedFeature>> _detected;
     private readonly Lazy<DocumentMapping?> _mapping;
     private readonly Lazy<InferenceResult?> _profile;
+    private readonly Lazy<CheckReport?> _report;
 
     public ProtocolAnalysis(OpenDocument document, GuidelineModel? model, ProtocolDocument protocol, IReadOnlyList<DocumentError> errors,
         IReadOnlyList<(Feature Feature, DeclaredFeatureWord Word)> declared)
@@ -38,6 +40,7 @@ public sealed record ProtocolAnalysis : DocumentAnalysis
         Declared = declared;
         _detected = new(() => model is null ? [] : model.FeatureDetector.Detect(protocol));
         _mapping = new(() => model?.Mapper.Map(protocol));
+        _report = new(() => model?.Checker?.Check(protocol));
         _profile = new(() => model?.Infer(declared.Select(d => d.Feature.Id).Concat(Detected.Where(d => d.Detected).Select(d => d.Feature.Id))));
     }
 
@@ -50,6 +53,9 @@ public sealed record ProtocolAnalysis : DocumentAnalysis
 
     /// <summary>What the protocol's profile (declared and detected features) implies; null without a reasoner.</summary>
     public InferenceResult? Profile => _profile.Value;
+
+    /// <summary>The coverage of every applicable requirement (ProtocolChecker); null without a reasoner.</summary>
+    public CheckReport? Report => _report.Value;
 
     /// <summary>The requirement as it applies to this protocol's profile, or null.</summary>
     public ApplicableRequirement? Applicable(string requirementId) =>

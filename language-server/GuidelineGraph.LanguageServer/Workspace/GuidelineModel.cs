@@ -1,5 +1,6 @@
 using GuidelineGraph.Guidance.Detection;
 using GuidelineGraph.Guidance.Ontology;
+using GuidelineGraph.Guidance.Coverage;
 using GuidelineGraph.Guidance.Profiles;
 using System.Collections.Concurrent;
 using GuidelineGraph.Guidance.Requirements;
@@ -41,6 +42,8 @@ public sealed class GuidelineModel
         Mapper = new M11Mapper(Vocabulary.M11Sections);
         FeaturesById = Vocabulary.Features.ToDictionary(f => f.Id, StringComparer.Ordinal);
         Requirements = Catalog.Guidelines.SelectMany(g => Catalog.Requirements(g).Select(r => (Guideline: g, Requirement: r))).ToList();
+        _prefixes = GuidelinePrefixes(directory);
+        _checker = new Lazy<ProtocolChecker?>(() => Inference is { } inference ? new ProtocolChecker(inference) : null);
         _requirementsByName = new Dictionary<string, Requirement>(StringComparer.Ordinal);
         foreach (var (_, requirement) in Requirements)
         {
@@ -62,6 +65,34 @@ public sealed class GuidelineModel
     public IReadOnlyDictionary<string, Feature> FeaturesById { get; }
 
     private readonly Lazy<ProfileInference?> _inference;
+    private readonly Lazy<ProtocolChecker?> _checker;
+    private readonly IReadOnlyDictionary<string, string> _prefixes;
+
+    /// <summary>The checker over <see cref="Inference"/>; null when there is no reasoner.</summary>
+    public ProtocolChecker? Checker => _checker.Value;
+
+    /// <summary>A requirement as writers and diagnostics name it: "cde:r-4.1-p4-s1d" with its guideline file's prefix, else its IRI.</summary>
+    public string CompactName(Requirement requirement)
+    {
+        string ns = requirement.Iri[..(requirement.Iri.Length - requirement.Id.Length)];
+        return _prefixes.TryGetValue(ns, out string? prefix) ? $"{prefix}:{requirement.Id}" : requirement.Iri;
+    }
+
+    /// <summary>Namespace to prefix, from the @prefix lines of the guideline files (the graph itself keeps no prefixes).</summary>
+    private static Dictionary<string, string> GuidelinePrefixes(string directory)
+    {
+        var prefixes = new Dictionary<string, string>(StringComparer.Ordinal);
+        string guidelines = Path.Combine(directory, "guidelines");
+        if (!System.IO.Directory.Exists(guidelines)) return prefixes;
+        foreach (string file in System.IO.Directory.EnumerateFiles(guidelines, "*.ttl", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var document = Rdf.Io.RdfReader.ReadDocument(File.ReadAllText(file),
+                new Rdf.Io.RdfReadOptions { Format = Rdf.RdfFormat.Turtle, BaseIri = new Uri(file).AbsoluteUri, Recover = true });
+            foreach (var (prefix, ns) in document.Prefixes)
+                if (prefix.Length > 0) prefixes.TryAdd(ns, prefix);
+        }
+        return prefixes;
+    }
 
     /// <summary>
     /// The warm reasoner over this ontology, compiled on first use (materialising the ontology takes most of a
