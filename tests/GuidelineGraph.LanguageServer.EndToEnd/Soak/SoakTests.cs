@@ -18,12 +18,14 @@ public sealed class SoakTests(ITestOutputHelper output)
     private const int CheckpointEvery = 250;
     private const int Seed = 20260107;
     /// <summary>
-    /// Bounds on the managed heap after a full GC. Measured on this machine: about 10 MB warm, rising to a plateau of
-    /// about 30-35 MB that holds from 3,500 to 7,500 edits (the server keeps up to 64 inferred profiles, then starts
-    /// over). The document is capped at 200k characters (about 0.4 MB a copy), so keeping every version, or an
-    /// analysis per edit, would pass both bounds within the run.
+    /// Bounds on the managed heap after a full GC. The server keeps up to 64 inferred profiles and then starts over,
+    /// so the heap saw-tooths up to a plateau (measured: 10 MB warm and a 30-35 MB plateau at 4b6dd43; 28 MB warm
+    /// and a 55-60 MB plateau with peaks to 73 MB at 2043b46). The peak bound is half the 250 MB resident target;
+    /// the growth bound compares the highest sample of the run's first third with the lowest of its last third,
+    /// which a bounded cache keeps small and a per-edit leak (the document is capped at 200k characters, about
+    /// 0.4 MB a copy) would exceed within the run.
     /// </summary>
-    private const long HeapBound = 64L << 20;
+    private const long HeapBound = 128L << 20;
     private const long HeapGrowthBound = 20L << 20;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private const string Uri = "file:///soak/protocol.md";
