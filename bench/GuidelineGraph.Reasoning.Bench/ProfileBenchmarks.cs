@@ -9,6 +9,7 @@ namespace GuidelineGraph.Reasoning.Bench;
 /// derivation), and the re-inference after a one-feature change in a session (DRed), as the language server uses it.
 /// </summary>
 [MemoryDiagnoser]
+[InProcess] // in the runner's own process, so it runs wherever the build put it (no boilerplate project to build)
 [WarmupCount(5)]
 [IterationCount(15)]
 public class ProfileBenchmarks

@@ -254,21 +254,21 @@ internal sealed class InferCommand(CliContext context)
         TextWriter o = context.Out;
         o.WriteLine(zh ? "# 适用要求" : "# Applicable requirements");
         o.WriteLine();
-        o.WriteLine(Cell(ProfileLine(result, zh)));
+        o.WriteLine(MarkdownText.Cell(ProfileLine(result, zh)));
         o.WriteLine();
         o.WriteLine(Summary(requirements, zh));
         foreach (var (section, title, group) in BySection(inference, requirements, zh))
         {
             o.WriteLine();
-            o.WriteLine($"## {section} {Cell(title)}".TrimEnd());
+            o.WriteLine($"## {section} {MarkdownText.Cell(title)}".TrimEnd());
             o.WriteLine();
             o.WriteLine(zh ? "| 要求 | 情态 | 条款 | 控制措施 | 原文 |" : "| Requirement | Modality | Clause | Controls | Quote |");
             o.WriteLine("| --- | --- | --- | --- | --- |");
             foreach (ApplicableRequirement a in group)
             {
                 Requirement r = a.Requirement;
-                o.WriteLine($"| {Cell(r.Id)} | {RequirementJson.Modality(r.Modality)} | {Cell(r.Clause?.Number ?? "")} | " +
-                    $"{Cell(string.Join(", ", r.Controls.Select(c => Pick(c.Label, zh) is { Length: > 0 } l ? l : c.Id)))} | {Cell(Pick(r.Quote, zh))} |");
+                o.WriteLine($"| {MarkdownText.Cell(r.Id)} | {RequirementJson.Modality(r.Modality)} | {MarkdownText.Cell(r.Clause?.Number ?? "")} | " +
+                    $"{MarkdownText.Cell(string.Join(", ", r.Controls.Select(c => Pick(c.Label, zh) is { Length: > 0 } l ? l : c.Id)))} | {MarkdownText.Cell(Pick(r.Quote, zh))} |");
             }
         }
         if (!request.Explain) return;
@@ -282,7 +282,4 @@ internal sealed class InferCommand(CliContext context)
             o.WriteLine("```");
         }
     }
-
-    /// <summary>A Markdown table cell: pipes escaped, line breaks flattened.</summary>
-    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using GuidelineGraph.Cli.Io;
+using GuidelineGraph.Cli.Output;
 using GuidelineGraph.Guidance.Requirements;
 using Spectre.Console;
 
@@ -57,22 +57,19 @@ internal sealed class RequirementsCommand(CliContext context)
         return ExitCodes.Ok;
     }
 
-    private static string Name(Modality modality) => modality.ToString().ToLowerInvariant();
-
     private void WriteJson(Guideline guideline, IReadOnlyList<Requirement> requirements)
     {
         using var buffer = new MemoryStream();
-        // Chinese stays readable: only what JSON itself requires is escaped.
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(buffer, RequirementJson.Options))
         {
             w.WriteStartObject();
             w.WriteStartObject("guideline");
             w.WriteString("id", guideline.Identifier);
             w.WriteString("iri", guideline.Iri);
-            WriteText(w, "title", guideline.Title);
+            RequirementJson.Text(w, "title", guideline.Title);
             w.WriteString("publisher", guideline.Publisher);
             w.WriteString("issued", guideline.Issued);
-            WriteText(w, "status", guideline.Status);
+            RequirementJson.Text(w, "status", guideline.Status);
             w.WriteEndObject();
             w.WriteStartArray("requirements");
             foreach (Requirement r in requirements)
@@ -81,8 +78,8 @@ internal sealed class RequirementsCommand(CliContext context)
                 w.WriteString("id", r.Id);
                 w.WriteString("iri", r.Iri);
                 w.WriteString("number", r.Number);
-                w.WriteString("modality", Name(r.Modality));
-                WriteText(w, "quote", r.Quote);
+                w.WriteString("modality", RequirementJson.Modality(r.Modality));
+                RequirementJson.Text(w, "quote", r.Quote);
                 w.WritePropertyName("clause");
                 if (r.Clause is null) w.WriteNullValue();
                 else
@@ -97,7 +94,7 @@ internal sealed class RequirementsCommand(CliContext context)
                 {
                     w.WriteStartObject();
                     w.WriteString("id", c.Id);
-                    WriteText(w, "label", c.Label);
+                    RequirementJson.Text(w, "label", c.Label);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -112,14 +109,6 @@ internal sealed class RequirementsCommand(CliContext context)
             w.WriteEndObject();
         }
         context.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
-
-    private static void WriteText(Utf8JsonWriter w, string name, BilingualText text)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("en", text.En);
-        w.WriteString("zh", text.Zh);
-        w.WriteEndObject();
     }
 
     /// <summary>"always", or {"allOf","anyOf","noneOf"} whose members are feature ids or nested conditions.</summary>
@@ -162,30 +151,27 @@ internal sealed class RequirementsCommand(CliContext context)
         foreach (string column in new[] { "Id", "Modality", "Clause", "M11", "Applies when", "Controls", "Quote" }) table.AddColumn(column);
         foreach (Requirement r in requirements)
         {
-            table.AddRow(Markup.Escape(r.Id), Name(r.Modality), Markup.Escape(r.Clause?.Number ?? ""), string.Join(" ", r.M11Sections),
+            table.AddRow(Markup.Escape(r.Id), RequirementJson.Modality(r.Modality), Markup.Escape(r.Clause?.Number ?? ""), string.Join(" ", r.M11Sections),
                 Markup.Escape(Describe(r.Condition)), Markup.Escape(string.Join(", ", r.Controls.Select(c => c.Id))), Markup.Escape(r.Quote.Zh ?? ""));
         }
         console.Write(table);
-        var counts = requirements.GroupBy(r => r.Modality).OrderBy(g => g.Key).Select(g => $"{Name(g.Key)} {g.Count()}");
+        var counts = requirements.GroupBy(r => r.Modality).OrderBy(g => g.Key).Select(g => $"{RequirementJson.Modality(g.Key)} {g.Count()}");
         context.Out.WriteLine($"{requirements.Count} requirements: {string.Join(", ", counts)}");
     }
 
     private void WriteMarkdown(Guideline guideline, IReadOnlyList<Requirement> requirements)
     {
         TextWriter o = context.Out;
-        o.WriteLine($"# {Cell(guideline.Title.Zh ?? guideline.Identifier)}");
+        o.WriteLine($"# {MarkdownText.Cell(guideline.Title.Zh ?? guideline.Identifier)}");
         o.WriteLine();
-        if (guideline.Title.En is not null) o.WriteLine($"{Cell(guideline.Title.En)} — `{guideline.Identifier}`, {requirements.Count} requirements.");
+        if (guideline.Title.En is not null) o.WriteLine($"{MarkdownText.Cell(guideline.Title.En)} — `{guideline.Identifier}`, {requirements.Count} requirements.");
         o.WriteLine();
         o.WriteLine("| Id | Modality | Clause | M11 | Applies when | Controls | Quote (zh) | Quote (en) |");
         o.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (Requirement r in requirements)
         {
-            o.WriteLine($"| {Cell(r.Id)} | {Name(r.Modality)} | {Cell(r.Clause?.Number ?? "")} | {string.Join(", ", r.M11Sections)} | " +
-                $"{Cell(Describe(r.Condition))} | {Cell(string.Join(", ", r.Controls.Select(c => c.Id)))} | {Cell(r.Quote.Zh ?? "")} | {Cell(r.Quote.En ?? "")} |");
+            o.WriteLine($"| {MarkdownText.Cell(r.Id)} | {RequirementJson.Modality(r.Modality)} | {MarkdownText.Cell(r.Clause?.Number ?? "")} | {string.Join(", ", r.M11Sections)} | " +
+                $"{MarkdownText.Cell(Describe(r.Condition))} | {MarkdownText.Cell(string.Join(", ", r.Controls.Select(c => c.Id)))} | {MarkdownText.Cell(r.Quote.Zh ?? "")} | {MarkdownText.Cell(r.Quote.En ?? "")} |");
         }
     }
-
-    /// <summary>A Markdown table cell: pipes escaped, line breaks flattened.</summary>
-    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
 }
