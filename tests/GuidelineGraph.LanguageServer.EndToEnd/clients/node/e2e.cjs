@@ -151,12 +151,15 @@ const hoverText = h => {
   await conn.sendNotification(lsp.ExitNotification.type);
   transcript.exitCode = await within(exited, 'the server to exit');
   step('exit');
-  process.stdout.write(JSON.stringify(transcript));
-  process.exit(0);
+  finish(0);
 })().catch(e => {
   transcript.error = String(e && e.stack || e);
   transcript.serverLog = serverLog;
-  process.stdout.write(JSON.stringify(transcript));
   server.kill();
-  process.exit(1);
+  finish(1);
 });
+
+// stdout is a pipe, written asynchronously: exit only once the transcript is flushed.
+function finish(code) {
+  process.stdout.write(JSON.stringify(transcript), () => process.exit(code));
+}
