@@ -11,9 +11,17 @@ public static class MatrixWorkbook
     // Style indexes into the stylesheet below.
     private const uint Header = 1, Addressed = 2, Missing = 3, Waived = 4, Wrapped = 5;
 
-    public static void Write(TraceabilityMatrix matrix, Stream stream)
+    /// <summary>Writes the workbook to <paramref name="output"/>, which may be write-only (the package is built in memory).</summary>
+    public static void Write(TraceabilityMatrix matrix, Stream output)
     {
-        using SpreadsheetDocument document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
+        using var package = new MemoryStream();
+        using (SpreadsheetDocument document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook)) Build(matrix, document);
+        package.Position = 0;
+        package.CopyTo(output);
+    }
+
+    private static void Build(TraceabilityMatrix matrix, SpreadsheetDocument document)
+    {
         WorkbookPart workbook = document.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         WorkbookStylesPart styles = workbook.AddNewPart<WorkbookStylesPart>();
