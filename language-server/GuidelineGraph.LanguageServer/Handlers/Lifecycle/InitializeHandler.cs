@@ -34,6 +34,8 @@ internal sealed class InitializeHandler : ILspHandler<JToken, object?>
                 hoverProvider = true,
                 completionProvider = new { triggerCharacters = new[] { ":", "-", " ", ",", "[" }, resolveProvider = false },
                 documentSymbolProvider = true,
+                codeActionProvider = new { codeActionKinds = new[] { "quickfix" } },
+                codeLensProvider = new { resolveProvider = false },
                 workspace = new { workspaceFolders = new { supported = true } },
             },
             serverInfo = new { name = "GuidelineGraph", version = typeof(InitializeHandler).Assembly.GetName().Version?.ToString() },
