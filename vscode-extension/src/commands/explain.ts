@@ -41,10 +41,25 @@ async function pickRequirement(model: ProtocolModel): Promise<{ requirementId: s
   if (atCursor) return { requirementId: codeOf(atCursor)!, uri };
   const picks = [...new Map(ours.map(d => [codeOf(d)!, d])).values()]
     .map(d => ({ label: codeOf(d)!, detail: d.message }));
-  const choice = picks.length
-    ? (await vscode.window.showQuickPick(picks, { title: 'Explain requirement', placeHolder: 'Requirement (from the protocol\'s diagnostics)', matchOnDetail: true }))?.label
-    : await vscode.window.showInputBox({ title: 'Explain requirement', prompt: 'Requirement id', placeHolder: 'cde:r-4.1-p4-s1d' });
+  const choice = await pickOrType(picks);
   return choice ? { requirementId: choice, uri } : undefined;
+}
+
+/** A requirement from the diagnostics, or any id typed in (an addressed requirement has no diagnostic). */
+function pickOrType(picks: vscode.QuickPickItem[]): Promise<string | undefined> {
+  return new Promise(resolve => {
+    const quickPick = vscode.window.createQuickPick();
+    quickPick.title = 'Explain requirement';
+    quickPick.placeholder = 'Requirement id, e.g. cde:r-4.1-p4-s1d (the protocol\'s missing ones are listed)';
+    quickPick.matchOnDetail = true;
+    quickPick.items = picks;
+    quickPick.onDidAccept(() => {
+      resolve(quickPick.selectedItems[0]?.label ?? (quickPick.value.trim() || undefined));
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => { resolve(undefined); quickPick.dispose(); });
+    quickPick.show();
+  });
 }
 
 export async function explainRequirement(model: ProtocolModel, arg?: unknown): Promise<void> {

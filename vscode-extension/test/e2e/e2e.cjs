@@ -101,8 +101,15 @@ async function main(page) {
   const code = (/cde:r-[\w.\-]+/.exec(marker) || [])[0];
   assert.ok(code, `the problem under the cursor has a requirement code: ${marker.slice(0, 200)}`);
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+.');
-  await page.waitForSelector('.action-widget .monaco-list-row.action', { timeout: 20000 });
+  // The server computes fixes on request; right after a re-analysis it may have none yet: ask again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    const shown = await page.waitForSelector('.action-widget .monaco-list-row.action', { timeout: 5000 }).then(() => true, () => false);
+    if (shown) break;
+    assert.ok(attempt < 5, 'no quick fix offered for the problem under the cursor');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
+  }
   const actions = await page.$$eval('.action-widget .monaco-list-row.action', rows => rows.map(r => r.innerText.trim()));
   log(`quick fixes for ${code}: ${JSON.stringify(actions)}`);
   const fix = actions.findIndex(a => /insert|add|section/i.test(a));
@@ -128,6 +135,8 @@ async function main(page) {
   steps.explain = async () => {
   const requirement = 'cde:r-3.1-p3-s2a';
   await open('sma-aav9-infants.md');
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+End'); // off the diagnostics of line 1, so the command asks which requirement
   await command('GuidelineGraph: Explain requirement');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type(requirement);
