@@ -37,14 +37,16 @@ internal sealed class CheckCommand(CliContext context)
         {
             protocol, format, failOn, output, ontology,
         };
+        var remote = new RemoteStoreOptions();
+        remote.AddTo(command);
         command.SetAction((r, ct) => Task.FromResult(new CheckCommand(context).Run(r.GetValue(protocol)!, r.GetValue(format)!, r.GetValue(failOn)!,
-            r.GetValue(output)!, r.GetValue(ontology), ct)));
+            r.GetValue(output)!, r.GetValue(ontology), remote.Read(r), ct)));
         return command;
     }
 
-    public int Run(string path, string format, string failOn, string output, string? ontologyDirectory, CancellationToken ct)
+    public int Run(string path, string format, string failOn, string output, string? ontologyDirectory, RemoteStoreRequest? remote, CancellationToken ct)
     {
-        CheckReport? report = Check(context, Name, path, ontologyDirectory, ct, out int exitCode);
+        CheckReport? report = Check(context, Name, path, ontologyDirectory, remote, ct, out int exitCode);
         if (report is null) return exitCode;
         int status = Gate(report, failOn);
         return ReportOutput.Write(context, Name, output, w =>
@@ -60,7 +62,8 @@ internal sealed class CheckCommand(CliContext context)
     }
 
     /// <summary>Reads the protocol and checks it; null after writing the errors (exit code 2, or 1 for a broken ontology).</summary>
-    internal static CheckReport? Check(CliContext context, string command, string path, string? ontologyDirectory, CancellationToken ct, out int exitCode)
+    internal static CheckReport? Check(CliContext context, string command, string path, string? ontologyDirectory, RemoteStoreRequest? remote,
+        CancellationToken ct, out int exitCode)
     {
         ProtocolReadResult read = ProtocolReader.ReadFile(path);
         if (!read.Succeeded)
@@ -69,7 +72,7 @@ internal sealed class CheckCommand(CliContext context)
             exitCode = ExitCodes.UsageError;
             return null;
         }
-        if (OntologyInput.Load(context, command, ontologyDirectory, out exitCode) is not { } ontology) return null;
+        if (OntologyInput.Load(context, command, ontologyDirectory, remote, ct, out exitCode) is not { } ontology) return null;
         ProfileInference inference;
         try
         {

@@ -20,11 +20,13 @@ internal sealed class TraceCommand(CliContext context)
         {
             protocol, format, output, ontology,
         };
-        command.SetAction((r, ct) => Task.FromResult(new TraceCommand(context).Run(r.GetValue(protocol)!, r.GetValue(format), r.GetValue(output)!, r.GetValue(ontology), ct)));
+        var remote = new Io.RemoteStoreOptions();
+        remote.AddTo(command);
+        command.SetAction((r, ct) => Task.FromResult(new TraceCommand(context).Run(r.GetValue(protocol)!, r.GetValue(format), r.GetValue(output)!, r.GetValue(ontology), remote.Read(r), ct)));
         return command;
     }
 
-    public int Run(string path, string? format, string output, string? ontologyDirectory, CancellationToken ct)
+    public int Run(string path, string? format, string output, string? ontologyDirectory, Io.RemoteStoreRequest? remote, CancellationToken ct)
     {
         format ??= Path.GetExtension(output).ToLowerInvariant() switch
         {
@@ -44,7 +46,7 @@ internal sealed class TraceCommand(CliContext context)
             context.Error.WriteLine($"{Name}: an XLSX workbook is binary; write it to a file with -o FILE.xlsx");
             return ExitCodes.UsageError;
         }
-        CheckReport? report = CheckCommand.Check(context, Name, path, ontologyDirectory, ct, out int exitCode);
+        CheckReport? report = CheckCommand.Check(context, Name, path, ontologyDirectory, remote, ct, out int exitCode);
         if (report is null) return exitCode;
         TraceabilityMatrix matrix = TraceabilityMatrix.Build(report);
         int? failed = format == "xlsx"
