@@ -62,7 +62,7 @@ internal sealed class PushCommand(CliContext context)
             {
                 var progress = context.ErrorIsTerminal ? new Progress<int>(n => context.Error.Write($"\r{Name}: {graph.Value} {n:N0}/{triples.Count:N0}")) : null;
                 PublishedGraph published = await publisher.ReplaceAsync(graph, triples, progress, ct);
-                string via = published.Via == GraphTransfer.GraphStore ? "Graph Store PUT" : $"SPARQL Update, {published.Requests} requests";
+                string via = published.Via == GraphTransfer.GraphStore ? "Graph Store PUT" : $"SPARQL Update, {published.Requests} request{(published.Requests == 1 ? "" : "s")}";
                 context.Error.WriteLine($"{(context.ErrorIsTerminal ? "\r" : "")}{Name}: {graph} {published.Triples:N0} triples ({via})");
                 total += published.Triples;
             }
