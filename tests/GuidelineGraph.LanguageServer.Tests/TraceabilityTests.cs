@@ -41,3 +41,23 @@ public class TraceabilityTests
         }
     }
 }
+
+public class RequiredControlsTests
+{
+    [Fact]
+    public async Task Required_controls_group_the_requirements_by_m11_section_with_status_and_target()
+    {
+        const string uri = "file:///w/p.md";
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.OpenAsync(uri, "---\nguidelinegraph:\n  features: [children, first-in-human]\n---\n# 1 PROTOCOL SUMMARY\n\nText.\n");
+        JToken tree = (await client.RequestAsync(LspMethods.RequiredControls, new { textDocument = new { uri } }))!;
+        Assert.Contains((JArray)tree["profile"]!, f => (string?)f["id"] == "children" && (string?)f["source"] == "declared");
+        // r-3.1-p3-s2a belongs in M11 5.1 and 2.2.3; sorted, 2.2.3 comes first and names its group.
+        JToken group = ((JArray)tree["groups"]!).Single(g => ((JArray)g["items"]!).Any(i => (string?)i["requirementId"] == "r-3.1-p3-s2a"));
+        Assert.Equal("2.2.3", (string?)group["m11Section"]);
+        JToken item = ((JArray)group["items"]!).Single(i => (string?)i["requirementId"] == "r-3.1-p3-s2a");
+        Assert.Equal("missing", (string?)item["status"]);
+        Assert.Equal("3.1 ¶3", (string?)item["clause"]!["number"]);
+        Assert.Equal(0, (int)item["target"]!["start"]!["line"]!);
+    }
+}
