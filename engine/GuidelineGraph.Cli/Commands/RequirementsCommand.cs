@@ -75,32 +75,7 @@ internal sealed class RequirementsCommand(CliContext context)
             foreach (Requirement r in requirements)
             {
                 w.WriteStartObject();
-                w.WriteString("id", r.Id);
-                w.WriteString("iri", r.Iri);
-                w.WriteString("number", r.Number);
-                w.WriteString("modality", RequirementJson.Modality(r.Modality));
-                RequirementJson.Text(w, "quote", r.Quote);
-                w.WritePropertyName("clause");
-                if (r.Clause is null) w.WriteNullValue();
-                else
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", r.Clause.Id);
-                    w.WriteString("number", r.Clause.Number);
-                    w.WriteEndObject();
-                }
-                w.WriteStartArray("controls");
-                foreach (ControlReference c in r.Controls)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", c.Id);
-                    RequirementJson.Text(w, "label", c.Label);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteStartArray("m11Sections");
-                foreach (string section in r.M11Sections) w.WriteStringValue(section);
-                w.WriteEndArray();
+                RequirementJson.Fields(w, r);
                 w.WritePropertyName("conditions");
                 WriteCondition(w, r.Condition);
                 w.WriteEndObject();

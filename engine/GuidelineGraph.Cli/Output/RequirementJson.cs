@@ -19,8 +19,16 @@ internal static class RequirementJson
 
     public static void Write(Utf8JsonWriter w, ApplicableRequirement applicable)
     {
-        Requirement r = applicable.Requirement;
         w.WriteStartObject();
+        Fields(w, applicable.Requirement);
+        w.WritePropertyName("derivation");
+        Derivation(w, applicable.Derivation);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The requirement's own fields, from "id" to "m11Sections", inside an object the caller opened.</summary>
+    public static void Fields(Utf8JsonWriter w, Requirement r)
+    {
         w.WriteString("id", r.Id);
         w.WriteString("iri", r.Iri);
         w.WriteString("number", r.Number);
@@ -39,9 +47,6 @@ internal static class RequirementJson
         w.WriteStartArray("m11Sections");
         foreach (string section in r.M11Sections) w.WriteStringValue(section);
         w.WriteEndArray();
-        w.WritePropertyName("derivation");
-        Derivation(w, applicable.Derivation);
-        w.WriteEndObject();
     }
 
     /// <summary><c>{"id","label":{"en","zh"},"asserted"}</c></summary>
