@@ -66,6 +66,31 @@ public class CodeActionTests
     }
 
     [Fact]
+    public async Task Waiving_next_to_existing_waivers_adds_a_whole_list_item()
+    {
+        const string existing =
+            "---\nguidelinegraph:\n  features: [children, first-in-human]\nwaivers:\n  - requirement: cde:r-4.1-p1-s1a\n" +
+            "    justification: Covered elsewhere.\n---\n# 1 PROTOCOL SUMMARY\n\nText.\n";
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.OpenAsync(Uri, existing);
+        var (_, actions) = await ActionsAsync(client);
+        string waived = Apply(existing, actions.Single(a => ((string)a["title"]!).StartsWith("Waive", StringComparison.Ordinal)));
+
+        Assert.Contains("    justification: Covered elsewhere.\n  - requirement: cde:r-3.1-p3-s2a\n    justification: ", waived);
+        var read = GuidelineGraph.Guidance.Documents.MarkdownProtocolReader.Read(waived);
+        Assert.Empty(read.Errors);
+        var waivers = read.Document!.FrontMatter!.Waivers;
+        Assert.Equal(2, waivers.Count);
+        Assert.Contains(waivers, w => w.Token.Contains("r-4.1-p1-s1a", StringComparison.Ordinal) && w.Justification == "Covered elsewhere.");
+        Assert.Contains(waivers, w => w.Token.Contains("r-3.1-p3-s2a", StringComparison.Ordinal) && w.Justification.Length > 0);
+
+        await client.ChangeAsync(Uri, 2, new { text = waived });
+        JObject after = await client.DiagnosticsAsync(Uri, 2);
+        Assert.DoesNotContain((JArray)after["diagnostics"]!, d => (string?)d["code"] == MissingId);
+        Assert.DoesNotContain((JArray)after["diagnostics"]!, d => (string?)d["code"] == "protocol");
+    }
+
+    [Fact]
     public async Task Code_lens_counts_per_section()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();

@@ -69,25 +69,50 @@ internal sealed class CodeActionHandler : ILspHandler<CodeActionParams, IReadOnl
         return (offset, $"{lead}{new string('#', level)} {title}\n\n<!-- gg:addresses {name} -->\n{prompt}\n");
     }
 
-    /// <summary>A waivers: entry in the front matter: appended to an existing block list, else a new waivers: key (and front matter when there is none).</summary>
+    /// <summary>
+    /// A waivers: entry in the front matter, always inserted as whole lines: after the last line of an existing block
+    /// list (at the list's indentation), into a one-line flow list, else as a new waivers: key before the closing fence
+    /// (and a new front matter when there is none).
+    /// </summary>
     private static (int, string) Waiver(ProtocolAnalysis analysis, string name, ServerSettings settings)
     {
         string justification = settings.Chinese ? "\"（说明不适用的理由）\"" : "\"(state why this requirement does not apply)\"";
         DocumentText text = analysis.Document.Text;
-        if (analysis.Protocol.FrontMatter is not { } frontMatter)
-            return (0, $"---\nwaivers:\n  - requirement: {name}\n    justification: {justification}\n---\n");
-        if (frontMatter.Values?["waivers"] is FrontMatterList { Items.Count: > 0 } list && text.Text[(int)list.Span.Start.Offset] != '[')
+        string fresh = $"---\nwaivers:\n  - requirement: {name}\n    justification: {justification}\n---\n";
+        if (analysis.Protocol.FrontMatter is null || text.LineCount < 2 || text.LineText(0).TrimEnd() != "---") return (0, fresh);
+        int fence = -1;
+        for (int line = 1; line < text.LineCount && fence < 0; line++)
+            if (text.LineText(line).TrimEnd() is "---" or "...") fence = line;
+        if (fence < 0) return (0, fresh);
+
+        for (int line = 1; line < fence; line++)
         {
-            int dash = Math.Max(0, list.Items[0].Span.Start.Column - 3);
-            string indent = new(' ', dash);
-            return ((int)list.Items[^1].Span.End.Offset, $"\n{indent}- requirement: {name}\n{indent}  justification: {justification}");
+            string key = text.LineText(line);
+            if (!key.StartsWith("waivers", StringComparison.Ordinal) || key[7..].TrimStart() is not [':', ..] rest) continue;
+            string value = rest[1..].Trim();
+            if (value.StartsWith('[') && value.EndsWith(']'))
+            {
+                // A one-line flow list: a flow mapping before its closing bracket.
+                int close = text.LineStart(line) + key.LastIndexOf(']');
+                string separator = value[1..^1].Trim().Length > 0 ? ", " : "";
+                return (close, $"{separator}{{requirement: {name}, justification: {justification}}}");
+            }
+            if (value.Length > 0 && !value.StartsWith('#')) break; // some other value: left alone, a new key would duplicate it
+            // A block list: its lines are the indented (or "- ") lines that follow; insert after the last non-blank one.
+            int last = line;
+            string? indent = null;
+            for (int next = line + 1; next < fence; next++)
+            {
+                string body = text.LineText(next);
+                if (body.Trim().Length == 0) continue;
+                if (body[0] is not (' ' or '\t' or '-')) break;
+                last = next;
+                string trimmed = body.TrimStart();
+                if (indent is null && trimmed.StartsWith('-')) indent = body[..(body.Length - trimmed.Length)];
+            }
+            indent ??= "  ";
+            return (text.LineStart(last + 1), $"{indent}- requirement: {name}\n{indent}  justification: {justification}\n");
         }
-        // Before the closing fence: the first line after the opening one that is "---".
-        for (int line = 1; line < text.LineCount; line++)
-        {
-            if (text.LineText(line).TrimEnd() is "---" or "...")
-                return (text.LineStart(line), $"waivers:\n  - requirement: {name}\n    justification: {justification}\n");
-        }
-        return (0, $"---\nwaivers:\n  - requirement: {name}\n    justification: {justification}\n---\n");
+        return (text.LineStart(fence), $"waivers:\n  - requirement: {name}\n    justification: {justification}\n");
     }
 }
