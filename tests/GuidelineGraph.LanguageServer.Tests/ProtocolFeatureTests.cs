@@ -91,6 +91,20 @@ public class ProtocolFeatureTests
     }
 
     [Fact]
+    public async Task A_feature_word_inside_a_risk_label_is_not_a_detected_feature()
+    {
+        // 颅内 is a label of intracranial administration, but in 颅内出血 (intracranial haemorrhage, a risk) it is not.
+        const string uri = "file:///w/haemorrhage.md";
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.OpenAsync(uri, "---\nguidelinegraph:\n  features: [AAV9]\n---\n# 1 PROTOCOL SUMMARY\n\n患者出现颅内出血时停药；本品经颅内给药。\n");
+        await client.DiagnosticsAsync(uri, 1);
+        object At(int character) => new { textDocument = new { uri }, position = new { line = 6, character } };
+        Assert.Equal(JTokenType.Null, (await client.RequestAsync(LspMethods.TextDocumentHover, At(5)))?.Type ?? JTokenType.Null);
+        // The feature's own label, 颅内给药 at columns 15-19, is still detected.
+        Assert.Contains("`intracranial`", (string)(await client.RequestAsync(LspMethods.TextDocumentHover, At(16)))!["contents"]!["value"]!);
+    }
+
+    [Fact]
     public async Task Hover_elsewhere_is_empty()
     {
         await using LspTestClient client = await OpenAsync();

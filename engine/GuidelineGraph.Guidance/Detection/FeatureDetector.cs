@@ -22,9 +22,6 @@ public sealed class FeatureDetector
     private readonly TermMatcher<Feature?> _body;
     private readonly TermMatcher<Feature?> _headings;
 
-    /// <summary>Features only, with no phrases hiding them.</summary>
-    public FeatureDetector(IEnumerable<Feature> features) : this(features, [], []) { }
-
     /// <summary>Features, with risk labels hiding feature words everywhere and M11 section titles hiding them in headings.</summary>
     public FeatureDetector(DetectionVocabulary vocabulary)
         : this(vocabulary.Features, vocabulary.Risks.SelectMany(r => r.Labels), vocabulary.M11Sections.SelectMany(s => s.Labels)) { }

@@ -38,7 +38,7 @@ public sealed class GuidelineModel
         Catalog = GuidelineCatalog.Read(ontology.Store);
         Vocabulary = DetectionVocabulary.Read(ontology.Store);
         Resolver = new FeatureResolver(Vocabulary.Features);
-        FeatureDetector = new FeatureDetector(Vocabulary.Features);
+        FeatureDetector = new FeatureDetector(Vocabulary);
         Mapper = new M11Mapper(Vocabulary.M11Sections);
         FeaturesById = Vocabulary.Features.ToDictionary(f => f.Id, StringComparer.Ordinal);
         Requirements = Catalog.Guidelines.SelectMany(g => Catalog.Requirements(g).Select(r => (Guideline: g, Requirement: r))).ToList();
