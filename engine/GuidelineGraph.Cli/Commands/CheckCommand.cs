@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using GuidelineGraph.Cli.Io;
+using GuidelineGraph.Rdf.Io;
 using GuidelineGraph.Cli.Output;
 using GuidelineGraph.Guidance.Coverage;
 using GuidelineGraph.Guidance.Documents;

@@ -51,15 +51,7 @@ internal sealed class TraceCommand(CliContext context)
         TraceabilityMatrix matrix = TraceabilityMatrix.Build(report);
         int? failed = format == "xlsx"
             ? ReportOutput.WriteFile(context, Name, output, stream => MatrixWorkbook.Write(matrix, stream))
-            : ReportOutput.Write(context, Name, output, w =>
-            {
-                switch (format)
-                {
-                    case "csv": MatrixWriters.WriteCsv(matrix, w); break;
-                    case "html": MatrixWriters.WriteHtml(matrix, w); break;
-                    default: MatrixWriters.WriteMarkdown(matrix, w); break;
-                }
-            });
+            : ReportOutput.Write(context, Name, output, w => MatrixWriters.WriteText(matrix, format, w));
         if (failed is not null) return failed.Value;
         if (output != "-") context.Error.WriteLine($"{Name}: {MatrixWriters.Summary(matrix)} Wrote {output}.");
         return ExitCodes.Ok;

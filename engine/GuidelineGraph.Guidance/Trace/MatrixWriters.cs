@@ -7,6 +7,17 @@ namespace GuidelineGraph.Guidance.Trace;
 /// <summary>The text renderings of a traceability matrix: CSV (RFC 4180), Markdown and one self-contained HTML page.</summary>
 public static class MatrixWriters
 {
+    /// <summary>The matrix as "csv", "html" or "markdown" (anything else).</summary>
+    public static void WriteText(TraceabilityMatrix matrix, string format, TextWriter w)
+    {
+        switch (format)
+        {
+            case "csv": WriteCsv(matrix, w); break;
+            case "html": WriteHtml(matrix, w); break;
+            default: WriteMarkdown(matrix, w); break;
+        }
+    }
+
     public static void WriteCsv(TraceabilityMatrix matrix, TextWriter w)
     {
         w.Write(string.Join(",", TraceabilityMatrix.Columns.Select(Csv)) + "\r\n");

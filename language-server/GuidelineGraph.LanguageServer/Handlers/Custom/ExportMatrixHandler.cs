@@ -1,4 +1,5 @@
 using GuidelineGraph.Guidance.Trace;
+using GuidelineGraph.Rdf.Io;
 using GuidelineGraph.LanguageServer.Protocol;
 using GuidelineGraph.LanguageServer.Server;
 using Newtonsoft.Json.Linq;
@@ -23,24 +24,19 @@ internal sealed class ExportMatrixHandler : ILspHandler<JToken, JObject>
         string path = (request["path"] as JValue)?.Value as string is { Length: > 0 } p ? Path.GetFullPath(p)
             : throw new LocalRpcException("path is required") { ErrorCode = LspErrorCodes.InvalidParams };
         TraceabilityMatrix matrix = await TraceabilityMatrixHandler.MatrixAsync(request, context, ct).ConfigureAwait(false);
-        string temporary = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
-            using (FileStream stream = File.Create(temporary))
+            using var file = new AtomicFile(path);
+            if (format == "xlsx") MatrixWorkbook.Write(matrix, file.Stream);
+            else
             {
-                if (format == "xlsx") MatrixWorkbook.Write(matrix, stream);
-                else
-                {
-                    using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-                    if (format == "csv") MatrixWriters.WriteCsv(matrix, writer);
-                    else MatrixWriters.WriteHtml(matrix, writer);
-                }
+                using (var writer = new StreamWriter(file.Stream, new System.Text.UTF8Encoding(false), leaveOpen: true))
+                    MatrixWriters.WriteText(matrix, format, writer);
             }
-            File.Move(temporary, path, overwrite: true);
+            file.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
             throw new LocalRpcException($"{path}: {e.Message}") { ErrorCode = LspErrorCodes.RequestFailed };
         }
         return new JObject { ["path"] = path };

@@ -1,11 +1,11 @@
-namespace GuidelineGraph.Cli.Io;
+namespace GuidelineGraph.Rdf.Io;
 
 /// <summary>
 /// A file written under a temporary name in the target's directory, renamed over the target only by
 /// <see cref="Commit"/>; disposing without committing deletes the temporary file. So a reader of the
 /// target sees the old content or the complete new one, never a partial result.
 /// </summary>
-internal sealed class AtomicFile : IDisposable
+public sealed class AtomicFile : IDisposable
 {
     private readonly string _target;
     private readonly string _temporary;
