@@ -70,7 +70,7 @@ public sealed class ProtocolChecker
     private RequirementCoverage Assess(ApplicableRequirement applicable, DocumentMapping mapping, Dictionary<string, ControlEvidence> cache)
     {
         Requirement r = applicable.Requirement;
-        IReadOnlyList<ProtocolSection> expected = ExpectedSections(mapping, r.M11Sections);
+        IReadOnlyList<ProtocolSection> expected = mapping.ExpectedSections(r.M11Sections);
         ProtocolDocument document = mapping.Document;
 
         RequirementWaiver? waiver = document.FrontMatter?.Waivers.FirstOrDefault(w => w.Names(r.Iri, r.Id));
@@ -103,14 +103,6 @@ public sealed class ProtocolChecker
         string key = controlId + "|" + string.Join(",", m11Sections);
         if (!cache.TryGetValue(key, out ControlEvidence? found)) cache[key] = found = _evidence.Find(mapping, terms, m11Sections);
         return found;
-    }
-
-    /// <summary>The outermost protocol sections mapped within the M11 sections, in document order.</summary>
-    private static IReadOnlyList<ProtocolSection> ExpectedSections(DocumentMapping mapping, IReadOnlyList<string> m11Sections)
-    {
-        if (m11Sections.Count == 0) return [];
-        var within = mapping.Sections.Where(m => m is not null && m11Sections.Any(n => m.M11.IsWithin(n))).Select(m => m!.Section).ToHashSet();
-        return within.Where(s => s.Parent is null || !within.Contains(s.Parent)).OrderBy(s => s.Index).ToList();
     }
 
     /// <summary>The front matter's <c>guidelinegraph: guideline:</c>; every loaded guideline when absent.</summary>

@@ -9,7 +9,8 @@ public enum MappingMethod { Title, Number, Inherited }
 public sealed record SectionMapping(ProtocolSection Section, M11Section M11, MappingMethod Method, double Confidence);
 
 /// <summary>Every section's mapping (null when unmapped), by section index.</summary>
-public sealed class DocumentMapping(ProtocolDocument document, IReadOnlyList<SectionMapping?> mappings, bool numberingFollowsM11)
+public sealed class DocumentMapping(ProtocolDocument document, IReadOnlyList<SectionMapping?> mappings, bool numberingFollowsM11,
+    IReadOnlyDictionary<string, M11Section> m11ByNotation)
 {
     public ProtocolDocument Document { get; } = document;
     public IReadOnlyList<SectionMapping?> Sections { get; } = mappings;
@@ -22,6 +23,29 @@ public sealed class DocumentMapping(ProtocolDocument document, IReadOnlyList<Sec
     /// <summary>Protocol sections mapped to an M11 section or to one under it.</summary>
     public IEnumerable<ProtocolSection> SectionsWithin(string m11Notation) =>
         Sections.Where(m => m is not null && m.M11.IsWithin(m11Notation)).Select(m => m!.Section);
+
+    /// <summary>
+    /// Where a requirement's text belongs: the outermost protocol sections mapped within its M11 sections; when the
+    /// protocol has none of them, the sections mapped to each one's nearest M11 ancestor it does have (8.3 absent, so
+    /// the heading of 8); empty (the document start) when neither.
+    /// </summary>
+    public IReadOnlyList<ProtocolSection> ExpectedSections(IReadOnlyList<string> m11Sections)
+    {
+        if (m11Sections.Count == 0) return [];
+        var within = Sections.Where(m => m is not null && m11Sections.Any(n => m.M11.IsWithin(n))).Select(m => m!.Section).ToHashSet();
+        if (within.Count == 0)
+            foreach (string notation in m11Sections)
+                for (string? up = BroaderThan(notation); up is not null; up = BroaderThan(up))
+                {
+                    var mapped = Sections.Where(m => m is not null && m.M11.Notation == up).Select(m => m!.Section).ToList();
+                    if (mapped.Count == 0) continue;
+                    within.UnionWith(mapped);
+                    break;
+                }
+        return within.Where(s => s.Parent is null || !within.Contains(s.Parent)).OrderBy(s => s.Index).ToList();
+    }
+
+    private string? BroaderThan(string notation) => m11ByNotation.TryGetValue(notation, out M11Section? section) ? section.Broader : null;
 }
 
 /// <summary>
@@ -95,7 +119,7 @@ public sealed class M11Mapper
             else if (parent is not null)
                 result[section.Index] = new SectionMapping(section, parent.M11, MappingMethod.Inherited, Math.Round(parent.Confidence * 0.8, 2));
         }
-        return new DocumentMapping(document, result, numbersTrusted);
+        return new DocumentMapping(document, result, numbersTrusted, _byNotation);
     }
 
     /// <summary>The M11 section whose label is most like the title; ties go to the shallower section.</summary>
