@@ -117,6 +117,35 @@ public sealed class InferTests : IDisposable
     }
 
     [Fact]
+    public void Turtle_with_explain_adds_the_proofs_as_prov_o_down_to_the_asserted_feature()
+    {
+        var run = Infer("--profile", Path.Combine(Checkout(), "examples", "profiles", "mld-lentiviral-hsc.ttl"), "--format", "turtle", "--explain");
+        Assert.Equal(0, run.ExitCode);
+        string file = _scratch.Write("proofs.ttl", run.Out);
+        // r-3.5-p4-s1c applies when the vector integrates and the cells are HSCs; the profile asserts lentivirus, which
+        // features.ttl places under integrating-vector, so the proof reaches the asserted gg:hasFeature ggf:lentivirus.
+        var query = Gg.Run("query", "--data", file, "--format", "csv", "-e", """
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+            SELECT DISTINCT ?source ?from WHERE {
+              ?st rdf:predicate <https://w3id.org/guidelinegraph/ns#requires> ;
+                  rdf:object <https://w3id.org/guidelinegraph/guideline/cde-2024-rare-disease-gt/r-3.5-p4-s1c> ;
+                  prov:wasGeneratedBy/prov:qualifiedAssociation/prov:hadPlan/dcterms:source ?source ;
+                  prov:wasDerivedFrom+ ?leaf .
+              ?leaf rdf:subject ?from ; rdf:predicate <https://w3id.org/guidelinegraph/ns#hasFeature> ;
+                  rdf:object <https://w3id.org/guidelinegraph/feature/lentivirus> .
+            }
+            """);
+        Assert.Equal("", query.Error);
+        Assert.Equal(0, query.ExitCode);
+        Assert.Equal("source,from\r\nhttps://w3id.org/guidelinegraph/guideline/cde-2024-rare-disease-gt/c-3.5-p4,urn:example:profile:mld-lentiviral-hsc\r\n", query.Out);
+
+        var plain = Infer("--profile", Path.Combine(Checkout(), "examples", "profiles", "mld-lentiviral-hsc.ttl"), "--format", "turtle");
+        Assert.DoesNotContain("prov:", plain.Out);
+    }
+
+    [Fact]
     public void Table_groups_by_m11_section_and_explain_prints_the_proof()
     {
         var run = Infer("-f", "aav9", "--modality", "shall", "--explain");

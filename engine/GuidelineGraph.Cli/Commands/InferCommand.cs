@@ -42,7 +42,7 @@ internal sealed class InferCommand(CliContext context)
         language.AcceptOnlyFromAmong("en", "zh");
         var modality = new Option<string?>("--modality") { Description = "Keep requirements of this modality and stronger (shall > should > may).", HelpName = "shall|should|may" };
         modality.AcceptOnlyFromAmong("shall", "should", "may");
-        var explain = new Option<bool>("--explain") { Description = "Print each requirement's proof: asserted feature → derived features → rule, control → risk, clause with its quote." };
+        var explain = new Option<bool>("--explain") { Description = "Print each requirement's proof: asserted feature → derived features → rule, control → risk, clause with its quote; with --format turtle, the proofs as PROV-O." };
         var guideline = new Option<string?>("--guideline") { Description = "Only this guideline's requirements (its dcterms:identifier).", HelpName = "ID" };
         var ontology = new Option<string?>("--ontology") { Description = OntologyInput.OptionDescription, HelpName = "DIR" };
         var command = new Command("infer", "Infer which requirements apply to a product/indication profile, with the derivation of each down to the quoted guideline clause.")
@@ -94,7 +94,7 @@ internal sealed class InferCommand(CliContext context)
         switch (request.Format)
         {
             case "json": WriteJson(result, requirements, request); break;
-            case "turtle": WriteTurtle(inference, result, file?.Id); break;
+            case "turtle": WriteTurtle(inference, result, file?.Id, request.Explain ? inference.Provenance(features.Select(f => f.Id), requirements) : []); break;
             case "markdown": WriteMarkdown(inference, result, requirements, request); break;
             default: WriteTable(inference, result, requirements, request); break;
         }
@@ -161,8 +161,11 @@ internal sealed class InferCommand(CliContext context)
         context.Out.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    /// <summary>The profile and everything inferred about it, as Turtle, under the profile file's own IRI when it has one.</summary>
-    private void WriteTurtle(ProfileInference inference, InferenceResult result, string? profileIri)
+    /// <summary>
+    /// The profile and everything inferred about it, as Turtle, under the profile file's own IRI when it has one;
+    /// with --explain also the PROV-O of the requirements' proofs.
+    /// </summary>
+    private void WriteTurtle(ProfileInference inference, InferenceResult result, string? profileIri, IReadOnlyList<Triple> provenance)
     {
         Term profile = profileIri is not null && Uri.IsWellFormedUriString(profileIri, UriKind.Absolute) ? new Iri(profileIri) : ProfileInference.ProfileNode;
         var prefixes = new Dictionary<string, string>
@@ -173,12 +176,22 @@ internal sealed class InferCommand(CliContext context)
             ["ggr"] = "https://w3id.org/guidelinegraph/risk/",
             ["ggc"] = "https://w3id.org/guidelinegraph/control/",
         };
+        if (provenance.Count > 0)
+        {
+            prefixes["rdfs"] = Vocab.Rdfs.Namespace;
+            prefixes["prov"] = "http://www.w3.org/ns/prov#";
+            prefixes["dcterms"] = "http://purl.org/dc/terms/";
+            prefixes["rule"] = "https://w3id.org/guidelinegraph/rule/";
+        }
         foreach (Guideline guideline in inference.Catalog.Guidelines)
         {
             string prefix = guideline.Identifier.Split('-')[0];
             prefixes.TryAdd(prefixes.ContainsKey(prefix) ? guideline.Identifier : prefix, guideline.Iri[..(guideline.Iri.LastIndexOf('/') + 1)]);
         }
-        var quads = result.InferredAbout(profile).Order(TripleOrder.Instance).Select(t => new Quad(t.Subject, t.Predicate, t.Object));
+        Term Renamed(Term t) => t.Equals(ProfileInference.ProfileNode) ? profile : t;
+        var quads = result.InferredAbout(profile).Order(TripleOrder.Instance)
+            .Concat(provenance.Select(t => new Triple(Renamed(t.Subject), t.Predicate, Renamed(t.Object))))
+            .Select(t => new Quad(t.Subject, t.Predicate, t.Object));
         RdfWriter.Write(context.Out, quads, new RdfWriteOptions { Format = RdfFormat.Turtle, Prefixes = prefixes });
     }
 

@@ -4,6 +4,7 @@ using GuidelineGraph.Guidance.Detection;
 using GuidelineGraph.Guidance.Ontology;
 using GuidelineGraph.Guidance.Requirements;
 using GuidelineGraph.Rdf;
+using GuidelineGraph.Reasoning.Derivations;
 using GuidelineGraph.Reasoning.Evaluation;
 using GuidelineGraph.Reasoning.Rules;
 using GuidelineGraph.Reasoning.RuleSets;
@@ -104,6 +105,22 @@ public sealed class ProfileInference
         model.Remove(facts);
         Return(model);
         return result;
+    }
+
+    /// <summary>
+    /// PROV-O for why each requirement applies to the profile: the proofs of its <c>gg:requires</c> facts, down to
+    /// the asserted features, each rule application a prov:Activity whose plan cites the rule's clause.
+    /// </summary>
+    public IReadOnlyList<Triple> Provenance(IEnumerable<string> assertedFeatureIds, IEnumerable<ApplicableRequirement> requirements)
+    {
+        Triple[] facts = ProfileFacts(ResolveIds(assertedFeatureIds));
+        Materialization model = Rent();
+        model.Add(facts);
+        var proofs = requirements.SelectMany(a => model.Explain(new Triple(ProfileNode, GuidelineTerms.Requires, new Iri(a.Requirement.Iri))));
+        IReadOnlyList<Triple> provenance = ProofRendering.ToProvenance(proofs);
+        model.Remove(facts);
+        Return(model);
+        return provenance;
     }
 
     /// <summary>A profile kept in its own model for small edits (the language server's case); dispose it to give the model back.</summary>
