@@ -39,6 +39,9 @@ internal sealed class Lexer
         return token;
     }
 
+    /// <summary>Goes on after a lexical error (from its end), for a parser that recovers to report further errors.</summary>
+    public void Resume() => _stopped = false;
+
     /// <summary>
     /// Labels that may be written as _:label anywhere in the text (over-approximated: strings and
     /// comments count too), so generated labels can avoid them.

@@ -44,8 +44,8 @@ internal sealed partial class Parser
                 Expect(TokenKind.RBrace, "'}' to close the sub-select");
                 return new GroupSyntax([new SubSelectSyntax(query, Position(start))], pos);
             }
-            var elements = GroupGraphPatternSub();
-            ExpectGroupEnd(open);
+            var elements = GroupGraphPatternSub(open);
+            if (!Accept(TokenKind.RBrace)) UnexpectedInGroup(open);
             return new GroupSyntax(elements, pos);
         }
         finally
@@ -55,13 +55,14 @@ internal sealed partial class Parser
         }
     }
 
-    private ImmutableArray<ElementSyntax> GroupGraphPatternSub()
+    private ImmutableArray<ElementSyntax> GroupGraphPatternSub(Token open)
     {
         BeginGroupScope();
         var elements = ImmutableArray.CreateBuilder<ElementSyntax>();
         int depth = _depth;
         while (!Failed)
         {
+            var state = SaveState();
             Deepen();
             if (StartsTriples())
             {
@@ -75,28 +76,34 @@ internal sealed partial class Parser
                 }
                 elements.Add(new TriplesSyntax(triples.ToImmutable(), Position(start)));
             }
-            if (!StartsPatternNotTriples()) break;
-            bool isFilter = AtWord("FILTER");
-            int bgp = _bgp;
-            elements.Add(PatternNotTriples());
-            if (isFilter) _bgp = bgp;
-            else BeginGroupScope();
-            Accept(TokenKind.Dot);
+            if (!Failed && StartsPatternNotTriples())
+            {
+                bool isFilter = AtWord("FILTER");
+                int bgp = _bgp;
+                elements.Add(PatternNotTriples());
+                if (isFilter) _bgp = bgp;
+                else BeginGroupScope();
+                Accept(TokenKind.Dot);
+            }
+            else if (!Failed)
+            {
+                if (At(TokenKind.RBrace) || At(TokenKind.Eof)) break;
+                UnexpectedInGroup(open);
+            }
+            if (Failed && !Recover(state, AtGroupStop)) break;
         }
         _depth = depth;
         return elements.ToImmutable();
     }
 
-    private void ExpectGroupEnd(Token open)
+    /// <summary>Reports the token that neither continues the group nor closes it.</summary>
+    private void UnexpectedInGroup(Token open)
     {
-        if (Accept(TokenKind.RBrace) || Failed) return;
+        if (Failed) return;
         var t = Cur;
         if (t.Kind == TokenKind.Eof)
-        {
             Fail(t, $"expected '}}' to close the group opened at {Position(open)}, found end of input");
-            return;
-        }
-        if (StartsTriples()) Fail(t, $"expected '.' before the next triple pattern, or '}}', found {Describe(t)}");
+        else if (StartsTriples()) Fail(t, $"expected '.' before the next triple pattern, or '}}', found {Describe(t)}");
         else if (AtWord("SELECT")) Fail(t, "a sub-select must be alone inside its own { }");
         else Fail(t, $"expected '}}' to close the group, found {Describe(t)}");
     }
@@ -191,7 +198,9 @@ internal sealed partial class Parser
         var triples = ImmutableArray.CreateBuilder<TriplePathSyntax>();
         while (!Failed && StartsTriples())
         {
+            var state = SaveState();
             TriplesSameSubject(triples);
+            if (Failed && Recover(state, AtGroupStop)) continue;
             if (!Accept(TokenKind.Dot)) break;
         }
         _context = savedContext;

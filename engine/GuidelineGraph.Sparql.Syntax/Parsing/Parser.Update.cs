@@ -18,9 +18,10 @@ internal sealed partial class Parser
         while (!Failed && StartsUpdate())
         {
             _bgpOfLabel.Clear();
+            var state = SaveState();
             operations.Add(Update1());
             _operation++;
-            if (!Accept(TokenKind.Semicolon)) break;
+            if (Failed ? !Recover(state, AtOperationStop) : !Accept(TokenKind.Semicolon)) break;
             Prologue();
         }
         if (!At(TokenKind.Eof))

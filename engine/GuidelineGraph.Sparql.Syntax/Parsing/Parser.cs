@@ -7,9 +7,10 @@ using GuidelineGraph.Sparql.Syntax.Lexing;
 namespace GuidelineGraph.Sparql.Syntax.Parsing;
 
 /// <summary>
-/// Recursive-descent parser for the SPARQL 1.1 grammar (§19.8, Update §A). The first error is kept
-/// as a value; from then on the parser sees only end-of-input, so every production unwinds at once
-/// without exceptions. Grammar side conditions that need only local context (variables in data,
+/// Recursive-descent parser for the SPARQL 1.1 grammar (§19.8, Update §A). An error is kept as a
+/// value; from then on the parser sees only end-of-input, so every production unwinds at once
+/// without exceptions, up to the nearest recovery point (Parser.Recovery.cs), which resynchronises
+/// and goes on to find the next independent error. Grammar side conditions that need only local context (variables in data,
 /// blank nodes in DELETE, blank node labels shared between basic graph patterns, aggregate placement)
 /// are checked here; scope rules are checked by the algebra builder.
 /// </summary>
@@ -49,18 +50,20 @@ internal sealed partial class Parser
         if (_current.Kind == TokenKind.Error) Fail(_current, _current.Value!);
     }
 
-    public static (QuerySyntax? Query, SyntaxError? Error) ParseQuery(string text, SparqlParseOptions options)
+    /// <returns>The query, or null with every error found (the first one first, the rest in text order).</returns>
+    public static (QuerySyntax? Query, IReadOnlyList<SyntaxError> Errors) ParseQuery(string text, SparqlParseOptions options)
     {
         var parser = new Parser(text, options);
         var query = parser.QueryUnit();
-        return parser._error is null ? (query, null) : (null, parser._error);
+        return parser._errors.Count == 0 ? (query, []) : (null, parser.Errors());
     }
 
-    public static (UpdateRequestSyntax? Update, SyntaxError? Error) ParseUpdate(string text, SparqlParseOptions options)
+    /// <returns>The update request, or null with every error found (the first one first, the rest in text order).</returns>
+    public static (UpdateRequestSyntax? Update, IReadOnlyList<SyntaxError> Errors) ParseUpdate(string text, SparqlParseOptions options)
     {
         var parser = new Parser(text, options);
         var update = parser.UpdateUnit();
-        return parser._error is null ? (update, null) : (null, parser._error);
+        return parser._errors.Count == 0 ? (update, []) : (null, parser.Errors());
     }
 
     // ---- token access -------------------------------------------------------------------------
@@ -139,6 +142,7 @@ internal sealed partial class Parser
     {
         if (_error is not null) return;
         _error = new SyntaxError(_lines.Position(start), _lines.Position(end), message);
+        _errors.Add(_error);
     }
 
     private TextPosition Position(Token t) => _lines.Position(t.Start);
@@ -165,31 +169,41 @@ internal sealed partial class Parser
     {
         while (!Failed)
         {
-            if (AcceptWord("BASE"))
-            {
-                var iri = Expect(TokenKind.IriRef, "an IRI in <> after BASE");
-                if (Failed) return;
-                var resolved = ResolveIri(IriText(iri));
-                if (IriResolver.TryCreate(resolved, out var resolver)) _base = resolver;
-                else Fail(iri, "BASE must be an absolute IRI");
-                _iris.Clear();
-            }
-            else if (AcceptWord("PREFIX"))
-            {
-                var name = Cur;
-                if (name.Kind != TokenKind.PrefixedName || name.End - name.Start != name.PrefixLength + 1)
-                {
-                    Fail(name, $"expected a prefix such as 'ex:' after PREFIX, found {Describe(name)}");
-                    return;
-                }
-                Advance();
-                var iri = Expect(TokenKind.IriRef, "an IRI in <> after the prefix");
-                if (Failed) return;
-                _prefixes[_text.Substring(name.Start, name.PrefixLength)] = ResolveIri(IriText(iri));
-                _iris.Clear();
-            }
-            else return;
+            var state = SaveState();
+            if (!PrologueDeclaration()) return;
+            if (Failed && !Recover(state, AtPrologueStop)) return;
         }
+    }
+
+    /// <summary>One BASE or PREFIX declaration; false when there is none.</summary>
+    private bool PrologueDeclaration()
+    {
+        if (AcceptWord("BASE"))
+        {
+            var iri = Expect(TokenKind.IriRef, "an IRI in <> after BASE");
+            if (Failed) return true;
+            var resolved = ResolveIri(IriText(iri));
+            if (IriResolver.TryCreate(resolved, out var resolver)) _base = resolver;
+            else Fail(iri, "BASE must be an absolute IRI");
+            _iris.Clear();
+            return true;
+        }
+        if (AcceptWord("PREFIX"))
+        {
+            var name = Cur;
+            if (name.Kind != TokenKind.PrefixedName || name.End - name.Start != name.PrefixLength + 1)
+            {
+                Fail(name, $"expected a prefix such as 'ex:' after PREFIX, found {Describe(name)}");
+                return true;
+            }
+            Advance();
+            var iri = Expect(TokenKind.IriRef, "an IRI in <> after the prefix");
+            if (Failed) return true;
+            _prefixes[_text.Substring(name.Start, name.PrefixLength)] = ResolveIri(IriText(iri));
+            _iris.Clear();
+            return true;
+        }
+        return false;
     }
 
     private string ResolveIri(string reference) =>
@@ -280,7 +294,9 @@ internal sealed partial class Parser
     private QuerySyntax SelectQuery(bool subQuery)
     {
         var start = Cur;
+        var state = SaveState();
         var select = SelectClause();
+        if (Failed) Recover(state, AtSelectEnd);
         var dataset = subQuery ? null : DatasetClauses();
         var where = WhereClause();
         var mods = SolutionModifiers();
