@@ -68,6 +68,19 @@ public sealed class QuadStore
         }
     }
 
+    /// <summary>
+    /// Replaces an empty store's quads with <paramref name="gspo"/>, whose ids are already this store's (a restored
+    /// binary snapshot: the dictionary was rebuilt first, in id order, and the reader checked every id).
+    /// </summary>
+    internal void Restore(Key4[] gspo, int length)
+    {
+        lock (_writer)
+        {
+            if (_current.Count != 0) throw new InvalidOperationException("only an empty store can be restored from a snapshot");
+            Publish(new StoreSnapshot(Terms, QuadIndex.Build(gspo, length, parallel: true), QuadIndex.Empty, QuadIndex.Empty, _current.Version + 1));
+        }
+    }
+
     private Key4[] EncodeAll(IEnumerable<Quad> quads, IProgress<long>? progress, CancellationToken ct, out int length)
     {
         // The source runs on a worker thread and hands over batches; this thread interns terms.

@@ -6,14 +6,15 @@ using EvalQuad = GuidelineGraph.Sparql.Evaluator.IdQuad;
 namespace GuidelineGraph.Store.Durable;
 
 /// <summary>
-/// A transaction that also keeps its net effect (quads that left and entered the dataset), so the change can be
-/// logged before it is published. Blank nodes new to the store get a label unique to this process
+/// One request inside a group commit's transaction: it keeps its own net effect (quads that left and entered the
+/// dataset), so the change can be logged before it is published, and it can be undone alone when the request fails
+/// while the requests before it in the group stay. Blank nodes new to the store get a label unique to this process
 /// (<paramref name="blankNodePrefix"/> + the fresh label), because fresh labels restart at b1 in every process and
 /// would otherwise meet the replayed ones after a restart.
 /// </summary>
-internal sealed class RecordedChange(QuadStore store, string blankNodePrefix) : IUpdatableDataset
+internal sealed class RecordedChange(StoreTransaction transaction, string blankNodePrefix) : IUpdatableDataset
 {
-    private readonly StoreTransaction _transaction = new(store);
+    private readonly StoreTransaction _transaction = transaction;
     private readonly HashSet<EvalQuad> _added = [];
     private readonly HashSet<EvalQuad> _removed = [];
 
@@ -41,7 +42,14 @@ internal sealed class RecordedChange(QuadStore store, string blankNodePrefix) : 
 
     public ChangeSet ToChangeSet() => new(_removed.Select(Decode).ToList(), _added.Select(Decode).ToList());
 
-    public void Commit() => _transaction.Commit();
+    /// <summary>Takes this request's changes back out of the shared transaction.</summary>
+    public void Rollback()
+    {
+        foreach (var q in _added) _transaction.Delete(q);
+        foreach (var q in _removed) _transaction.Insert(q);
+        _added.Clear();
+        _removed.Clear();
+    }
 
     private Quad Decode(EvalQuad q) => new(GetTerm(q.S), (Iri)GetTerm(q.P), GetTerm(q.O), q.G == DatasetIds.DefaultGraph ? null : GetTerm(q.G));
 

@@ -90,17 +90,27 @@ public sealed class WriteAheadLog : IDisposable
     }
 
     /// <summary>Appends one record and waits until it is on stable storage.</summary>
-    public void Append(ReadOnlySpan<byte> payload)
+    public void Append(byte[] payload) => Append([payload]);
+
+    /// <summary>
+    /// Appends records in order with one write and one fsync (a group commit): when this returns they are all on
+    /// stable storage; a crash before leaves a prefix of them, the last possibly torn, which a scan drops.
+    /// </summary>
+    public void Append(IReadOnlyList<byte[]> payloads)
     {
-        if (payload.Length > MaxRecordBytes) throw new ArgumentException($"a log record holds at most {MaxRecordBytes} bytes", nameof(payload));
-        Span<byte> header = stackalloc byte[HeaderSize];
-        BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)payload.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], Crc32.HashToUInt32(payload));
+        foreach (var payload in payloads)
+            if (payload.Length > MaxRecordBytes) throw new ArgumentException($"a log record holds at most {MaxRecordBytes} bytes", nameof(payloads));
         long start = _file.Position;
         try
         {
-            _file.Write(header);
-            _file.Write(payload);
+            Span<byte> header = stackalloc byte[HeaderSize];
+            foreach (var payload in payloads)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)payload.Length);
+                BinaryPrimitives.WriteUInt32LittleEndian(header[4..], Crc32.HashToUInt32(payload));
+                _file.Write(header);
+                _file.Write(payload);
+            }
             _file.Flush(flushToDisk: true);
         }
         catch
