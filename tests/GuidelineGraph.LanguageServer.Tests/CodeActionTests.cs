@@ -11,15 +11,7 @@ public class CodeActionTests
     private const string Protocol =
         "---\nguidelinegraph:\n  features: [children, first-in-human]\n---\n# 1 PROTOCOL SUMMARY\n\nText.\n";
 
-    /// <summary>Applies a single-edit workspace edit to the text (positions are UTF-16, line-based).</summary>
-    private static string Apply(string text, JToken action)
-    {
-        JToken edit = action["edit"]!["changes"]![Uri]!.Single();
-        var lines = text.Split('\n');
-        int Offset(JToken p) => lines.Take((int)p["line"]!).Sum(l => l.Length + 1) + (int)p["character"]!;
-        int start = Offset(edit["range"]!["start"]!), end = Offset(edit["range"]!["end"]!);
-        return text[..start] + (string)edit["newText"]! + text[end..];
-    }
+    private static string Apply(string text, JToken action) => WorkspaceEdits.Apply(text, action, Uri);
 
     private static async Task<(JObject Diagnostic, JArray Actions)> ActionsAsync(LspTestClient client)
     {

@@ -22,15 +22,9 @@ public static class DocumentAnalyzer
             case DocumentKind.Turtle or DocumentKind.TriG or DocumentKind.NTriples or DocumentKind.NQuads:
                 return new SyntaxAnalysis(document, modelVersion, ReadRdf(document, ct));
             case DocumentKind.SparqlQuery:
-            {
-                SyntaxError? error = SparqlParser.ParseQuery(text).Error;
-                return new SyntaxAnalysis(document, modelVersion, error is null ? [] : [error]);
-            }
+                return new SyntaxAnalysis(document, modelVersion, SparqlParser.ParseQuery(text).Errors);
             case DocumentKind.SparqlUpdate:
-            {
-                SyntaxError? error = SparqlParser.ParseUpdate(text).Error;
-                return new SyntaxAnalysis(document, modelVersion, error is null ? [] : [error]);
-            }
+                return new SyntaxAnalysis(document, modelVersion, SparqlParser.ParseUpdate(text).Errors);
             case DocumentKind.Markdown:
                 return (DocumentAnalysis?)AnalyzeMarkdown(document, model) ?? new NoAnalysis(document, modelVersion);
             default:

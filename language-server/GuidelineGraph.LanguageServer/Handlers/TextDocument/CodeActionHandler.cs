@@ -1,4 +1,5 @@
 using GuidelineGraph.Guidance.Coverage;
+using GuidelineGraph.Guidance.Detection;
 using GuidelineGraph.Guidance.Documents;
 using GuidelineGraph.Guidance.Requirements;
 using GuidelineGraph.LanguageServer.Analysis;
@@ -11,7 +12,8 @@ namespace GuidelineGraph.LanguageServer.Handlers.TextDocument;
 
 /// <summary>
 /// Quick fixes for a missing requirement's diagnostic: insert a section skeleton (heading, marker, a line to fill in)
-/// at the end of the section where it belongs, or waive it in the front matter with a justification to write.
+/// at the end of the section where it belongs, or waive it in the front matter with a justification to write; and,
+/// on a feature the text mentions, declaring it in the front-matter profile.
 /// </summary>
 [LspMethod(LspMethods.TextDocumentCodeAction)]
 internal sealed class CodeActionHandler : ILspHandler<CodeActionParams, IReadOnlyList<CodeAction>>
@@ -33,22 +35,23 @@ internal sealed class CodeActionHandler : ILspHandler<CodeActionParams, IReadOnl
             string name = model.CompactName(requirement);
             actions.Add(Action(settings.Chinese ? $"插入章节框架：{Control(requirement, settings)}" : $"Insert a section skeleton for {Control(requirement, settings)}",
                 diagnostic, analysis, Skeleton(analysis, coverage, name, settings), encoding, preferred: true));
-            actions.Add(Action(settings.Chinese ? $"豁免 {name}（需填写理由）" : $"Waive {name} with a justification",
-                diagnostic, analysis, Waiver(analysis, name, settings), encoding, preferred: false));
+            if (Waiver(analysis, name, settings) is { } waiver)
+                actions.Add(Action(settings.Chinese ? $"豁免 {name}（需填写理由）" : $"Waive {name} with a justification", diagnostic, analysis, waiver, encoding, preferred: false));
         }
+        actions.AddRange(DeclareFeatures(analysis, request.Range, settings, encoding));
         return actions;
     }
 
     private static string Control(Requirement requirement, ServerSettings settings) =>
         requirement.Controls.Count > 0 ? settings.Pick(requirement.Controls[0].Label) ?? requirement.Controls[0].Id : requirement.Id;
 
-    private static CodeAction Action(string title, Diagnostic diagnostic, ProtocolAnalysis analysis, (int Offset, string Text) insert,
+    private static CodeAction Action(string title, Diagnostic? diagnostic, ProtocolAnalysis analysis, (int Offset, string Text) insert,
         PositionEncoding encoding, bool preferred)
     {
         Protocol.Range at = analysis.Document.Text.Range(insert.Offset, insert.Offset, encoding);
         return new CodeAction(title, "quickfix")
         {
-            Diagnostics = [diagnostic],
+            Diagnostics = diagnostic is null ? null : [diagnostic],
             IsPreferred = preferred,
             Edit = new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [analysis.Document.Uri] = [new TextEdit(at, insert.Text)] }),
         };
@@ -69,50 +72,36 @@ internal sealed class CodeActionHandler : ILspHandler<CodeActionParams, IReadOnl
         return (offset, $"{lead}{new string('#', level)} {title}\n\n<!-- gg:addresses {name} -->\n{prompt}\n");
     }
 
-    /// <summary>
-    /// A waivers: entry in the front matter, always inserted as whole lines: after the last line of an existing block
-    /// list (at the list's indentation), into a one-line flow list, else as a new waivers: key before the closing fence
-    /// (and a new front matter when there is none).
-    /// </summary>
-    private static (int, string) Waiver(ProtocolAnalysis analysis, string name, ServerSettings settings)
+    private static readonly string[][] WaiverLists = [["waivers"], ["guidelinegraph", "waivers"]];
+    private static readonly string[][] NewWaiverList = [["waivers"]];
+    private static readonly string[][] FeatureLists = [["guidelinegraph", "features"], ["guidelinegraph", "profile", "features"], ["profile", "features"]];
+    private static readonly string[][] NewFeatureList = [["guidelinegraph", "features"], ["profile", "features"]];
+
+    /// <summary>A whole waivers: list item, in whichever waivers list the front matter already has (a new top-level one otherwise).</summary>
+    private static (int, string)? Waiver(ProtocolAnalysis analysis, string name, ServerSettings settings)
     {
         string justification = settings.Chinese ? "\"（说明不适用的理由）\"" : "\"(state why this requirement does not apply)\"";
-        DocumentText text = analysis.Document.Text;
-        string fresh = $"---\nwaivers:\n  - requirement: {name}\n    justification: {justification}\n---\n";
-        if (analysis.Protocol.FrontMatter is null || text.LineCount < 2 || text.LineText(0).TrimEnd() != "---") return (0, fresh);
-        int fence = -1;
-        for (int line = 1; line < text.LineCount && fence < 0; line++)
-            if (text.LineText(line).TrimEnd() is "---" or "...") fence = line;
-        if (fence < 0) return (0, fresh);
+        return FrontMatterListEdit.Add(analysis.Document.Text, analysis.Protocol.FrontMatter, WaiverLists, NewWaiverList,
+            FrontMatterItem.Of(("requirement", name), ("justification", justification)));
+    }
 
-        for (int line = 1; line < fence; line++)
+    /// <summary>
+    /// "Add AAV9 to the profile" for each feature the text mentions (not negated) within the requested range and the
+    /// front matter does not declare: its id goes into the declared features list, so the profile no longer depends on detection.
+    /// </summary>
+    private static IEnumerable<CodeAction> DeclareFeatures(ProtocolAnalysis analysis, Protocol.Range range, ServerSettings settings, PositionEncoding encoding)
+    {
+        DocumentText text = analysis.Document.Text;
+        int start = text.Offset(range.Start, encoding), end = text.Offset(range.End, encoding);
+        var declared = analysis.Declared.Select(d => d.Feature.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (DetectedFeature detected in analysis.Detected)
         {
-            string key = text.LineText(line);
-            if (!key.StartsWith("waivers", StringComparison.Ordinal) || key[7..].TrimStart() is not [':', ..] rest) continue;
-            string value = rest[1..].Trim();
-            if (value.StartsWith('[') && value.EndsWith(']'))
-            {
-                // A one-line flow list: a flow mapping before its closing bracket.
-                int close = text.LineStart(line) + key.LastIndexOf(']');
-                string separator = value[1..^1].Trim().Length > 0 ? ", " : "";
-                return (close, $"{separator}{{requirement: {name}, justification: {justification}}}");
-            }
-            if (value.Length > 0 && !value.StartsWith('#')) break; // some other value: left alone, a new key would duplicate it
-            // A block list: its lines are the indented (or "- ") lines that follow; insert after the last non-blank one.
-            int last = line;
-            string? indent = null;
-            for (int next = line + 1; next < fence; next++)
-            {
-                string body = text.LineText(next);
-                if (body.Trim().Length == 0) continue;
-                if (body[0] is not (' ' or '\t' or '-')) break;
-                last = next;
-                string trimmed = body.TrimStart();
-                if (indent is null && trimmed.StartsWith('-')) indent = body[..(body.Length - trimmed.Length)];
-            }
-            indent ??= "  ";
-            return (text.LineStart(last + 1), $"{indent}- requirement: {name}\n{indent}  justification: {justification}\n");
+            if (declared.Contains(detected.Feature.Id)
+                || !detected.Occurrences.Any(o => !o.Negated && o.Span.Start.Offset <= end && start <= o.Span.End.Offset)) continue;
+            if (FrontMatterListEdit.Add(text, analysis.Protocol.FrontMatter, FeatureLists, NewFeatureList, FrontMatterItem.Of(detected.Feature.Id)) is not { } insert)
+                continue;
+            string label = settings.Pick(detected.Feature.Title) ?? detected.Feature.Id;
+            yield return Action(settings.Chinese ? $"将“{label}”加入特征组合" : $"Add {label} to the profile", null, analysis, insert, encoding, preferred: false);
         }
-        return (text.LineStart(fence), $"waivers:\n  - requirement: {name}\n    justification: {justification}\n");
     }
 }
