@@ -72,6 +72,25 @@ public class DiagnosticsTests
         Assert.Contains("found '}'", (string)diagnostic["message"]!);
     }
 
+    // Line 2: `  ?s ?p "中😀" ?z .` — ?z is at UTF-16 column 14 (中 one unit, 😀 two), UTF-8 byte column 18 (3 + 4 bytes).
+    [Theory]
+    [InlineData("utf-16", 14)]
+    [InlineData("utf-8", 18)]
+    public async Task Every_independent_sparql_syntax_error_is_published_in_the_negotiated_encoding(string encoding, int column)
+    {
+        var capabilities = new JObject { ["general"] = new JObject { ["positionEncodings"] = new JArray(encoding) } };
+        await using LspTestClient client = await LspTestClient.StartAsync(capabilities);
+        await client.OpenAsync("file:///w/many.rq", "SELECT * {\n  ?s ?p .\n  ?s ?p \"中😀\" ?z .\n}", languageId: "sparql");
+        var diagnostics = DocumentProblems(await client.DiagnosticsAsync("file:///w/many.rq", 1)).Cast<JObject>().ToList();
+        Assert.Equal([(1, 8), (2, column)], diagnostics.Select(d => (Range(d).Item1, Range(d).Item2)));
+        Assert.Contains("found '.'", (string)diagnostics[0]["message"]!);
+        Assert.Contains("found '?z'", (string)diagnostics[1]["message"]!);
+
+        await client.OpenAsync("file:///w/many.ru", "CLEAR GRAFF <http://e/g> ;\nDROP SILENT ALL ;\nLOAD <http://e/x> INTO GRAF <http://e/g>", languageId: "sparql");
+        var lines = DocumentProblems(await client.DiagnosticsAsync("file:///w/many.ru", 1)).Select(d => (int)d["range"]!["start"]!["line"]!);
+        Assert.Equal([0, 2], lines);
+    }
+
     [Fact]
     public async Task An_unknown_feature_in_the_front_matter_is_reported_at_the_word_with_suggestions()
     {

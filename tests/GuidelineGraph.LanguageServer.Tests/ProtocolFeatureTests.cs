@@ -45,6 +45,35 @@ public class ProtocolFeatureTests
         Assert.Equal(14, (int)hover["range"]!["end"]!["character"]!);
     }
 
+    // AAV9 on line 6 starts after 本试验使用 (5 × 3 bytes), 😀 (4 bytes), 载体 (2 × 3 bytes) and a space: UTF-8 byte column 26.
+    [Theory]
+    [InlineData("utf-16", 10, 14)]
+    [InlineData("utf-8", 26, 30)]
+    public async Task Hover_ranges_after_cjk_and_a_surrogate_pair_are_exact_in_the_negotiated_encoding(string encoding, int start, int end)
+    {
+        await using LspTestClient client = await OpenAsync(new JObject { ["general"] = new JObject { ["positionEncodings"] = new JArray(encoding) } });
+        JToken hover = (await client.RequestAsync(LspMethods.TextDocumentHover, At(6, start + 1)))!;
+        Assert.Contains("`aav9`", (string)hover["contents"]!["value"]!);
+        Assert.Equal((6, start, 6, end), ((int)hover["range"]!["start"]!["line"]!, (int)hover["range"]!["start"]!["character"]!,
+            (int)hover["range"]!["end"]!["line"]!, (int)hover["range"]!["end"]!["character"]!));
+        Assert.Equal(JTokenType.Null, (await client.RequestAsync(LspMethods.TextDocumentHover, At(6, start - 2)))?.Type ?? JTokenType.Null);
+    }
+
+    // The heading "## 5.1 受试人群😀描述" is 15 UTF-16 units (7 ASCII, six CJK, the emoji as two) and 29 UTF-8 bytes (7 + 6 × 3 + 4).
+    [Theory]
+    [InlineData("utf-16", 15)]
+    [InlineData("utf-8", 29)]
+    public async Task A_missing_requirement_on_a_chinese_heading_covers_the_heading_exactly(string encoding, int end)
+    {
+        const string uri = "file:///w/zh.md";
+        await using LspTestClient client = await LspTestClient.StartAsync(new JObject { ["general"] = new JObject { ["positionEncodings"] = new JArray(encoding) } });
+        await client.OpenAsync(uri, "---\nguidelinegraph:\n  features: [children, first-in-human]\n---\n# 5 TRIAL POPULATION\n\n## 5.1 受试人群😀描述\n\n仅成人。\n");
+        JObject published = await client.DiagnosticsAsync(uri, 1);
+        JToken diagnostic = ((JArray)published["diagnostics"]!).Single(d => (string?)d["code"] == "cde:r-3.1-p3-s2a");
+        JToken range = diagnostic["range"]!;
+        Assert.Equal((6, 0, 6, end), ((int)range["start"]!["line"]!, (int)range["start"]!["character"]!, (int)range["end"]!["line"]!, (int)range["end"]!["character"]!));
+    }
+
     [Fact]
     public async Task Hover_on_a_declared_feature_in_chinese_names_the_feature()
     {
