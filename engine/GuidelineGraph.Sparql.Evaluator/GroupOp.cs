@@ -53,51 +53,47 @@ internal sealed class GroupOp(GroupNode plan, Op inner, GroupKeySlot[] keys, Agg
         Dictionary<int, int>? byId = keys is [{ VariableSlot: >= 0 }] ? [] : null;
         var byKey = new Dictionary<GroupKey, int>();
         var probe = new GroupKey(new int[keys.Length], new Term?[keys.Length]);
-        foreach (var row in inner.Run(seed, graph, ex))
+        foreach (var batch in inner.RunBatches(seed, graph, ex))
         {
-            ex.Tick();
-            int group;
-            if (keys.Length == 0)
+            for (int r = 0; r < batch.Count; r++)
             {
-                if (groups.Count == 0) groups.Add((probe, NewAccumulators()));
-                group = 0;
-            }
-            else if (byId is not null)
-            {
-                int id = row[keys[0].VariableSlot];
-                ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(byId, id, out bool exists);
-                if (!exists)
+                ex.Tick();
+                var row = batch.Row(r);
+                int group;
+                if (keys.Length == 0)
                 {
-                    slot = groups.Count;
-                    groups.Add((new GroupKey([id], [null]), NewAccumulators()));
+                    if (groups.Count == 0) groups.Add((probe, NewAccumulators()));
+                    group = 0;
                 }
-                group = slot;
-            }
-            else
-            {
-                for (int i = 0; i < keys.Length; i++)
+                else if (byId is not null)
                 {
-                    if (keys[i].VariableSlot >= 0) probe.Ids[i] = row[keys[i].VariableSlot];
-                    else probe.Terms[i] = keys[i].Key(row, graph);
+                    int id = row[keys[0].VariableSlot];
+                    ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(byId, id, out bool exists);
+                    if (!exists)
+                    {
+                        slot = groups.Count;
+                        groups.Add((new GroupKey([id], [null]), NewAccumulators()));
+                    }
+                    group = slot;
                 }
-                if (!byKey.TryGetValue(probe, out group))
-                {
-                    var key = probe.Copy();
-                    group = groups.Count;
-                    byKey[key] = group;
-                    groups.Add((key, NewAccumulators()));
-                }
-            }
-            var accumulators = groups[group].Accumulators;
-            for (int i = 0; i < aggregates.Length; i++)
-            {
-                var a = aggregates[i];
-                if (accumulators[i] is not { } acc) continue;
-                if (acc is IdCount ids) ids.AddId(row[a.ArgumentSlot]);
-                else if (a.Argument is null)
-                    acc.Add(a.Distinct ? new Literal(string.Join(',', row)) : Operators.True);
                 else
-                    acc.Add(a.Argument(row, graph));
+                {
+                    // Expressions read solutions as arrays: this row gets one only when something needs it.
+                    int[]? array = null;
+                    for (int i = 0; i < keys.Length; i++)
+                    {
+                        if (keys[i].VariableSlot >= 0) probe.Ids[i] = row[keys[i].VariableSlot];
+                        else probe.Terms[i] = keys[i].Key(array ??= batch.RowArray(r), graph);
+                    }
+                    if (!byKey.TryGetValue(probe, out group))
+                    {
+                        var key = probe.Copy();
+                        group = groups.Count;
+                        byKey[key] = group;
+                        groups.Add((key, NewAccumulators()));
+                    }
+                }
+                Accumulate(groups[group].Accumulators, batch, r, graph);
             }
         }
         // Without GROUP BY there is one group, even over no solutions.
@@ -114,6 +110,21 @@ internal sealed class GroupOp(GroupNode plan, Op inner, GroupKeySlot[] keys, Agg
             for (int i = 0; i < aggregates.Length; i++)
                 if (accumulators[i]?.Result() is { } value) result[aggregates[i].Slot] = ex.Encode(Finish(aggregates[i], value));
             yield return result;
+        }
+    }
+
+    private void Accumulate(Accumulator?[] accumulators, RowBatch batch, int r, GraphScope graph)
+    {
+        int[]? array = null;
+        for (int i = 0; i < aggregates.Length; i++)
+        {
+            var a = aggregates[i];
+            if (accumulators[i] is not { } acc) continue;
+            if (acc is IdCount ids) ids.AddId(batch.Row(r)[a.ArgumentSlot]);
+            else if (a.Argument is null)
+                acc.Add(a.Distinct ? new Literal(string.Join(',', array ??= batch.RowArray(r))) : Operators.True);
+            else
+                acc.Add(a.Argument(array ??= batch.RowArray(r), graph));
         }
     }
 

@@ -19,21 +19,42 @@ internal sealed class ScanOp(ScanNode plan, Position s, Position p, Position o) 
 
     protected override IEnumerable<int[]> Execute(int[] seed, GraphScope graph, Execution ex)
     {
-        int sv = s.Value(seed), pv = p.Value(seed), ov = o.Value(seed);
-        // A constant the data lacks matches nothing.
-        if ((!s.IsVariable && sv == 0) || (!p.IsVariable && pv == 0) || (!o.IsVariable && ov == 0)) yield break;
-        int qs = sv == 0 ? DatasetIds.Any : sv, qp = pv == 0 ? DatasetIds.Any : pv, qo = ov == 0 ? DatasetIds.Any : ov;
+        if (!TryQuery(seed, out int qs, out int qp, out int qo)) yield break;
         foreach (var q in ex.Match(qs, qp, qo, graph))
         {
             ex.Tick();
             var row = (int[])seed.Clone();
-            if (!Bind(row, s, q.S) || !Bind(row, p, q.P) || !Bind(row, o, q.O)) continue;
-            yield return row;
+            if (Bind(row, q)) yield return row;
         }
     }
 
+    protected override IEnumerable<RowBatch> ExecuteBatches(int[] seed, GraphScope graph, Execution ex)
+    {
+        if (!TryQuery(seed, out int qs, out int qp, out int qo)) yield break;
+        var batch = new RowBatch(seed.Length);
+        foreach (var q in ex.Match(qs, qp, qo, graph))
+        {
+            ex.Tick();
+            if (!Bind(batch.Append(seed), q)) { batch.DropLast(); continue; }
+            if (batch.IsFull) { yield return batch; batch.Clear(); }
+        }
+        if (batch.Count > 0) yield return batch;
+    }
+
+    /// <summary>The quad pattern for a seed; false when a constant the data lacks makes it match nothing.</summary>
+    private bool TryQuery(int[] seed, out int qs, out int qp, out int qo)
+    {
+        int sv = s.Value(seed), pv = p.Value(seed), ov = o.Value(seed);
+        qs = sv == 0 ? DatasetIds.Any : sv;
+        qp = pv == 0 ? DatasetIds.Any : pv;
+        qo = ov == 0 ? DatasetIds.Any : ov;
+        return (s.IsVariable || sv != 0) && (p.IsVariable || pv != 0) && (o.IsVariable || ov != 0);
+    }
+
+    private bool Bind(Span<int> row, in IdQuad q) => Bind(row, s, q.S) && Bind(row, p, q.P) && Bind(row, o, q.O);
+
     /// <summary>Binds a variable position; false when the same variable already got another value in this triple.</summary>
-    private static bool Bind(int[] row, Position pos, int value)
+    private static bool Bind(Span<int> row, Position pos, int value)
     {
         if (!pos.IsVariable) return true;
         int current = row[pos.Slot];
@@ -68,12 +89,12 @@ internal sealed class HashJoinOp(PlanNode plan, Op left, Op right, int[] keySlot
 
     protected override IEnumerable<int[]> Execute(int[] seed, GraphScope graph, Execution ex)
     {
-        var table = new RowTable(keySlots);
-        foreach (var r in right.Run(new int[shape.Width], graph, ex))
+        if (ex.Options.Vectorized)
         {
-            ex.Tick();
-            table.Add(r);
+            foreach (var row in RowBatch.Unpack(ExecuteBatches(seed, graph, ex))) yield return row;
+            yield break;
         }
+        var table = Build(graph, ex);
         foreach (var l in left.Run(seed, graph, ex))
         {
             bool matched = false;
@@ -87,6 +108,51 @@ internal sealed class HashJoinOp(PlanNode plan, Op left, Op right, int[] keySlot
             }
             if (optional && !matched) yield return l;
         }
+    }
+
+    protected override IEnumerable<RowBatch> ExecuteBatches(int[] seed, GraphScope graph, Execution ex)
+    {
+        var table = Build(graph, ex);
+        var output = new RowBatch(seed.Length);
+        foreach (var batch in left.RunBatches(seed, graph, ex))
+        {
+            for (int l = 0; l < batch.Count; l++)
+            {
+                bool matched = false;
+                for (int i = table.First(batch.Row(l)); i >= 0; i = table.Next(i))
+                {
+                    ex.Tick();
+                    if (!MergeInto(output.Append(batch.Row(l)), table.Row(i), rightSlots)
+                        || (condition is not null && !condition(output.RowArray(output.Count - 1), graph)))
+                    {
+                        output.DropLast();
+                        continue;
+                    }
+                    matched = true;
+                    if (output.IsFull) { yield return output; output.Clear(); }
+                }
+                if (optional && !matched)
+                {
+                    output.Append(batch.Row(l));
+                    if (output.IsFull) { yield return output; output.Clear(); }
+                }
+            }
+        }
+        if (output.Count > 0) yield return output;
+    }
+
+    private RowTable Build(GraphScope graph, Execution ex)
+    {
+        var table = new RowTable(keySlots, shape.Width, (int)Math.Min(right.Plan.Estimate, 1 << 16));
+        foreach (var batch in right.RunBatches(new int[shape.Width], graph, ex))
+        {
+            for (int i = 0; i < batch.Count; i++)
+            {
+                ex.Tick();
+                table.Add(batch.Row(i));
+            }
+        }
+        return table;
     }
 }
 
@@ -143,7 +209,7 @@ internal sealed class MinusOp(MinusNode plan, Op left, Op right, int[] keySlots,
 
     protected override IEnumerable<int[]> Execute(int[] seed, GraphScope graph, Execution ex)
     {
-        var table = new RowTable(keySlots);
+        var table = new RowTable(keySlots, shape.Width);
         foreach (var r in right.Run(new int[shape.Width], graph, ex)) table.Add(r);
         foreach (var l in left.Run(seed, graph, ex))
         {
@@ -158,7 +224,7 @@ internal sealed class MinusOp(MinusNode plan, Op left, Op right, int[] keySlots,
         }
     }
 
-    private bool SharesVariable(int[] l, int[] r)
+    private bool SharesVariable(int[] l, ReadOnlySpan<int> r)
     {
         foreach (int i in rightSlots) if (l[i] != 0 && r[i] != 0) return true;
         return false;
@@ -249,7 +315,14 @@ internal sealed class RestrictOp(Op inner, int[] safeSlots, int[] innerSlots, Sl
     public override IReadOnlyList<Op> Children => inner.Children;
     public override string Describe(SlotMap slots) => inner.Describe(slots);
 
-    protected override IEnumerable<int[]> Execute(int[] seed, GraphScope graph, Execution ex)
+    protected override IEnumerable<int[]> Execute(int[] seed, GraphScope graph, Execution ex) =>
+        Reduced(seed) is { } reduced ? MergeSeed(seed, reduced, graph, ex) : inner.Run(seed, graph, ex);
+
+    protected override IEnumerable<RowBatch> ExecuteBatches(int[] seed, GraphScope graph, Execution ex) =>
+        Reduced(seed) is { } reduced ? RowBatch.Pack(MergeSeed(seed, reduced, graph, ex), seed.Length) : inner.RunBatches(seed, graph, ex);
+
+    /// <summary>The seed without the variables the node cannot take; null when it has none of them.</summary>
+    private int[]? Reduced(int[] seed)
     {
         if (_safe is null)
         {
@@ -259,10 +332,10 @@ internal sealed class RestrictOp(Op inner, int[] safeSlots, int[] innerSlots, Sl
         }
         bool restricted = false;
         for (int i = 0; i < seed.Length && !restricted; i++) restricted = seed[i] != 0 && !_safe[i];
-        if (!restricted) return inner.Run(seed, graph, ex);
+        if (!restricted) return null;
         var reduced = new int[seed.Length];
         for (int i = 0; i < seed.Length; i++) if (_safe[i]) reduced[i] = seed[i];
-        return MergeSeed(seed, reduced, graph, ex);
+        return reduced;
     }
 
     private IEnumerable<int[]> MergeSeed(int[] seed, int[] reduced, GraphScope graph, Execution ex)
@@ -322,31 +395,44 @@ internal sealed class SliceOp(SliceNode plan, Op inner) : Op(plan)
     }
 }
 
-internal sealed class OrderByOp(OrderByNode plan, Op inner, (Evaluate Key, bool Descending)[] keys) : Op(plan)
+/// <summary>
+/// ORDER BY, stable. Under a LIMIT it keeps only the first <paramref name="keep"/> (offset plus limit) rows: it
+/// sorts and cuts whenever it holds twice that many, so memory and comparisons stay proportional to the limit.
+/// </summary>
+internal sealed class OrderByOp(OrderByNode plan, Op inner, (Evaluate Key, bool Descending)[] keys, long? keep) : Op(plan)
 {
     public override IReadOnlyList<Op> Children => [inner];
     public override string Describe(SlotMap slots) =>
-        "OrderBy " + string.Join(" ", plan.Conditions.Select(c => (c.Descending ? "DESC " : "") + Sse.Write(c.Expression)));
+        "OrderBy " + string.Join(" ", plan.Conditions.Select(c => (c.Descending ? "DESC " : "") + Sse.Write(c.Expression)))
+        + (keep is long k ? $" (top {k})" : "");
 
     protected override IEnumerable<int[]> Execute(int[] seed, GraphScope graph, Execution ex)
     {
-        var rows = new List<(int[] Row, Term?[] Keys)>();
+        var rows = new List<(int[] Row, Term?[] Keys, long Arrival)>();
+        long arrival = 0;
+        int cut = keep is long limit ? (int)Math.Min(limit, int.MaxValue / 4) : -1;
+        var order = Comparer<(int[] Row, Term?[] Keys, long Arrival)>.Create((a, b) =>
+        {
+            for (int i = 0; i < keys.Length; i++)
+            {
+                int c = TermOrder.Instance.Compare(a.Keys[i], b.Keys[i]);
+                if (c != 0) return keys[i].Descending ? -c : c;
+            }
+            return a.Arrival.CompareTo(b.Arrival);
+        });
         foreach (var r in inner.Run(seed, graph, ex))
         {
             var k = new Term?[keys.Length];
             for (int i = 0; i < keys.Length; i++) k[i] = keys[i].Key(r, graph);
-            rows.Add((r, k));
-        }
-        var order = Enumerable.Range(0, rows.Count).ToArray();
-        Array.Sort(order, (a, b) =>
-        {
-            for (int i = 0; i < keys.Length; i++)
+            rows.Add((r, k, arrival++));
+            if (cut >= 0 && rows.Count >= 2 * cut + 16)
             {
-                int c = TermOrder.Instance.Compare(rows[a].Keys[i], rows[b].Keys[i]);
-                if (c != 0) return keys[i].Descending ? -c : c;
+                rows.Sort(order);
+                rows.RemoveRange(cut, rows.Count - cut);
             }
-            return a.CompareTo(b);
-        });
-        foreach (int i in order) yield return rows[i].Row;
+        }
+        rows.Sort(order);
+        int n = cut >= 0 ? Math.Min(cut, rows.Count) : rows.Count;
+        for (int i = 0; i < n; i++) yield return rows[i].Row;
     }
 }

@@ -22,6 +22,28 @@ internal abstract class Op(PlanNode plan)
     public IEnumerable<int[]> Run(int[] seed, GraphScope graph, Execution ex) =>
         ex.Options.CollectStatistics ? Counted(seed, graph, ex) : Execute(seed, graph, ex);
 
+    /// <summary>
+    /// The same solutions as <see cref="Run"/>, a batch at a time. A batch is valid until the next MoveNext;
+    /// consumers copy what they keep. Row at a time when the options turn vectorized evaluation off.
+    /// </summary>
+    public IEnumerable<RowBatch> RunBatches(int[] seed, GraphScope graph, Execution ex) =>
+        !ex.Options.Vectorized ? RowBatch.Pack(Run(seed, graph, ex), seed.Length)
+        : ex.Options.CollectStatistics ? CountedBatches(seed, graph, ex) : ExecuteBatches(seed, graph, ex);
+
+    private IEnumerable<RowBatch> CountedBatches(int[] seed, GraphScope graph, Execution ex)
+    {
+        Calls++;
+        foreach (var batch in ExecuteBatches(seed, graph, ex))
+        {
+            Rows += batch.Count;
+            yield return batch;
+        }
+    }
+
+    /// <summary>Operators that produce batches natively override this; the rest have their rows packed.</summary>
+    protected virtual IEnumerable<RowBatch> ExecuteBatches(int[] seed, GraphScope graph, Execution ex) =>
+        RowBatch.Pack(Execute(seed, graph, ex), seed.Length);
+
     private IEnumerable<int[]> Counted(int[] seed, GraphScope graph, Execution ex)
     {
         Calls++;
@@ -38,7 +60,7 @@ internal abstract class Op(PlanNode plan)
     /// Merges two rows; null when they bind a variable differently. <paramref name="slots"/> lists the slots
     /// <paramref name="right"/> may bind.
     /// </summary>
-    public static int[]? Merge(int[] left, int[] right, int[] slots)
+    public static int[]? Merge(int[] left, ReadOnlySpan<int> right, int[] slots)
     {
         int[]? merged = null;
         foreach (int i in slots)
@@ -54,7 +76,22 @@ internal abstract class Op(PlanNode plan)
         return merged ?? left;
     }
 
-    public static bool Compatible(int[] left, int[] right, int[] slots)
+    /// <summary>Merges <paramref name="right"/> into <paramref name="into"/> (a copy of the left row); false when they conflict.</summary>
+    public static bool MergeInto(Span<int> into, ReadOnlySpan<int> right, int[] slots)
+    {
+        foreach (int i in slots)
+        {
+            int r = right[i];
+            if (r == 0) continue;
+            int l = into[i];
+            if (l == r) continue;
+            if (l != 0) return false;
+            into[i] = r;
+        }
+        return true;
+    }
+
+    public static bool Compatible(ReadOnlySpan<int> left, ReadOnlySpan<int> right, int[] slots)
     {
         foreach (int i in slots)
         {
@@ -114,49 +151,108 @@ internal sealed class SlotMap
 }
 
 /// <summary>
-/// The build side of a hash join or MINUS: rows chained per key in arrival order. A single key slot (the usual
-/// case) is keyed on the bare id, without a per-row key object or a per-key list.
+/// The build side of a hash join or MINUS: rows copied into one array, chained per key in arrival order. The key
+/// is the id itself for one key slot (the usual case), else a hash of the key ids: rows of another key that share
+/// the hash stay in the chain, and the caller's compatibility check (the key slots are bound on both sides) drops them.
 /// </summary>
 internal sealed class RowTable
 {
-    private readonly int _singleSlot = -1;
-    private readonly Dictionary<int, (int First, int Last)>? _bySingle;
-    private readonly Dictionary<int[], (int First, int Last)>? _byMany;
-    private readonly List<int[]> _rows = [];
-    private readonly List<int> _next = [];
+    private readonly int[] _keySlots;
+    private readonly int _width;
+    private readonly Dictionary<int, (int First, int Last)> _chains;
+    private int[] _ids;
+    private int[] _next;
+    private int _count;
 
-    public RowTable(int[] keySlots)
+    public RowTable(int[] keySlots, int width, int expectedRows = 0)
     {
-        if (keySlots.Length == 1)
-        {
-            _singleSlot = keySlots[0];
-            _bySingle = [];
-        }
-        else _byMany = new Dictionary<int[], (int, int)>(new RowKeyComparer(keySlots));
+        _keySlots = keySlots;
+        _width = width;
+        int capacity = Math.Clamp(expectedRows, 16, 1 << 20);
+        _chains = new Dictionary<int, (int, int)>(keySlots.Length == 0 ? 1 : capacity);
+        _ids = new int[capacity * width];
+        _next = new int[capacity];
     }
 
-    public void Add(int[] row)
+    public int Count => _count;
+
+    private int Key(ReadOnlySpan<int> row)
     {
-        int index = _rows.Count;
-        _rows.Add(row);
-        _next.Add(-1);
-        bool exists = false;
-        ref var chain = ref _bySingle is not null
-            ? ref CollectionsMarshal.GetValueRefOrAddDefault(_bySingle, row[_singleSlot], out exists)
-            : ref CollectionsMarshal.GetValueRefOrAddDefault(_byMany!, row, out exists);
+        if (_keySlots.Length == 1) return row[_keySlots[0]];
+        var h = new HashCode();
+        foreach (int i in _keySlots) h.Add(row[i]);
+        return h.ToHashCode();
+    }
+
+    public void Add(ReadOnlySpan<int> row)
+    {
+        int index = _count++;
+        if (index == _next.Length)
+        {
+            Array.Resize(ref _next, index * 2);
+            Array.Resize(ref _ids, index * 2 * _width);
+        }
+        row.CopyTo(_ids.AsSpan(index * _width, _width));
+        _next[index] = -1;
+        ref var chain = ref CollectionsMarshal.GetValueRefOrAddDefault(_chains, Key(row), out bool exists);
         if (exists) _next[chain.Last] = index;
         else chain.First = index;
         chain.Last = index;
     }
 
-    /// <summary>The first row with the key of <paramref name="probe"/>, or -1; then <see cref="Next"/>.</summary>
-    public int First(int[] probe)
-    {
-        bool found = _bySingle is not null ? _bySingle.TryGetValue(probe[_singleSlot], out var chain) : _byMany!.TryGetValue(probe, out chain);
-        return found ? chain.First : -1;
-    }
+    /// <summary>The first row that may have the key of <paramref name="probe"/>, or -1; then <see cref="Next"/>.</summary>
+    public int First(ReadOnlySpan<int> probe) => _chains.TryGetValue(Key(probe), out var chain) ? chain.First : -1;
 
     public int Next(int index) => _next[index];
 
-    public int[] Row(int index) => _rows[index];
+    public ReadOnlySpan<int> Row(int index) => _ids.AsSpan(index * _width, _width);
+}
+
+/// <summary>
+/// Up to <see cref="Capacity"/> solutions of <see cref="Width"/> ids each, row after row in one array: what
+/// vectorized operators pass along instead of one array per solution.
+/// </summary>
+internal sealed class RowBatch(int width)
+{
+    public const int Capacity = 1024;
+
+    private readonly int[] _ids = new int[Math.Max(1, width) * Capacity];
+
+    public int Width { get; } = width;
+    public int Count { get; private set; }
+    public bool IsFull => Count == Capacity;
+
+    public ReadOnlySpan<int> Row(int index) => _ids.AsSpan(index * Width, Width);
+
+    public int[] RowArray(int index) => Row(index).ToArray();
+
+    /// <summary>Appends a copy of <paramref name="row"/> and returns it for the caller to fill in.</summary>
+    public Span<int> Append(ReadOnlySpan<int> row)
+    {
+        var slot = _ids.AsSpan(Count++ * Width, Width);
+        row.CopyTo(slot);
+        return slot;
+    }
+
+    /// <summary>Takes back the row just appended (it did not match after all).</summary>
+    public void DropLast() => Count--;
+
+    public void Clear() => Count = 0;
+
+    public static IEnumerable<RowBatch> Pack(IEnumerable<int[]> rows, int width)
+    {
+        var batch = new RowBatch(width);
+        foreach (var row in rows)
+        {
+            batch.Append(row);
+            if (batch.IsFull) { yield return batch; batch.Clear(); }
+        }
+        if (batch.Count > 0) yield return batch;
+    }
+
+    public static IEnumerable<int[]> Unpack(IEnumerable<RowBatch> batches)
+    {
+        foreach (var batch in batches)
+            for (int i = 0; i < batch.Count; i++) yield return batch.RowArray(i);
+    }
 }

@@ -142,26 +142,42 @@ internal sealed class PlanCompiler
                 return new GroupOp(g, inner, keys, aggregates, Width);
             }
             case OrderByNode o:
-                return new OrderByOp(o, Compile(o.Inner), o.Conditions.Select(c => (Expression(c.Expression), c.Descending)).ToArray());
+                return CompileOrderBy(o, keep: null);
             case ProjectNode p:
-            {
-                var inner = Compile(p.Inner);
-                var hidden = _slots.SlotsOf(Variables.Maybe(p.Inner).Except(p.Variables));
-                foreach (var v in p.Variables) _ = _slots[v];
-                return new ProjectOp(p, inner, hidden);
-            }
+                return CompileProject(p, Compile(p.Inner));
             case DistinctNode d:
                 return new DistinctOp(d, Compile(d.Inner), Width);
             case ReducedNode r:
                 // REDUCED permits, but does not require, dropping duplicates; keeping them costs nothing.
                 return Compile(r.Inner);
             case SliceNode s:
-                return new SliceOp(s, Compile(s.Inner));
+                return new SliceOp(s, CompileSliced(s.Inner, s.Limit is long limit ? s.Offset + limit : null));
             case ServiceNode s:
                 return new ServiceOp(s, EncodedPositionOf(s.Endpoint), _slots.SlotsOf(Variables.Maybe(s.Inner)), Width);
             default:
                 throw new ArgumentException($"unknown plan node {node.GetType().Name}", nameof(node));
         }
+    }
+
+    /// <summary>
+    /// The input of a LIMIT: an ORDER BY under it (through a projection, which keeps the row count) need only
+    /// keep the first <paramref name="keep"/> rows.
+    /// </summary>
+    private Op CompileSliced(PlanNode node, long? keep) => (node, keep) switch
+    {
+        (OrderByNode o, not null) => CompileOrderBy(o, keep),
+        (ProjectNode { Inner: OrderByNode } p, not null) => CompileProject(p, CompileOrderBy((OrderByNode)p.Inner, keep)),
+        _ => Compile(node),
+    };
+
+    private Op CompileOrderBy(OrderByNode o, long? keep) =>
+        new OrderByOp(o, Compile(o.Inner), o.Conditions.Select(c => (Expression(c.Expression), c.Descending)).ToArray(), keep);
+
+    private ProjectOp CompileProject(ProjectNode p, Op inner)
+    {
+        var hidden = _slots.SlotsOf(Variables.Maybe(p.Inner).Except(p.Variables));
+        foreach (var v in p.Variables) _ = _slots[v];
+        return new ProjectOp(p, inner, hidden);
     }
 
     /// <summary>Rows are as wide as the final slot count, which operators read at run time, after every slot exists.</summary>

@@ -26,6 +26,12 @@ public sealed record QueryOptions
 
     public PlannerOptions Planner { get; init; } = PlannerOptions.Default;
 
+    /// <summary>
+    /// Scans, hash joins and groups pass batches of id rows; off, every operator runs a row at a time (the
+    /// reference the batched operators are tested against).
+    /// </summary>
+    public bool Vectorized { get; init; } = true;
+
     /// <summary>NOW() of the run; the clock when null.</summary>
     public DateTimeOffset? Now { get; init; }
 }
