@@ -42,7 +42,9 @@ public sealed class DurableStore : IDisposable
 {
     private const string LockName = "LOCK", TextSnapshotExtension = ".nq";
     private readonly Lock _commit = new();
-    private readonly Lock _queueLock = new();
+    // Guards the queue and the leader flag; followers Monitor.Wait on it for their group (System.Threading.Lock cannot be waited on).
+    private readonly object _queueLock = new();
+    private bool _leading;
     private List<PendingChange> _queue = [];
     private readonly string? _directory;
     private readonly DurableStoreOptions _options;
@@ -203,17 +205,36 @@ public sealed class DurableStore : IDisposable
     public UpdateOutcome Change(Func<IUpdatableDataset, UpdateOutcome> change)
     {
         var request = new PendingChange(change);
-        lock (_queueLock) _queue.Add(request);
-        lock (_commit)
+        bool lead;
+        lock (_queueLock)
         {
-            // A leader that took the lock first may have committed this change with its group already.
-            if (!request.Done) CommitGroup();
+            _queue.Add(request);
+            // A follower sleeps until the leader has committed its group (then it is done), or until nobody leads
+            // (then it leads the next group, which holds its own change).
+            while (!request.Done && _leading) Monitor.Wait(_queueLock);
+            lead = !request.Done;
+            if (lead) _leading = true;
+        }
+        if (lead)
+        {
+            try
+            {
+                lock (_commit) CommitGroup();
+            }
+            finally
+            {
+                lock (_queueLock)
+                {
+                    _leading = false;
+                    Monitor.PulseAll(_queueLock);
+                }
+            }
         }
         request.Failure?.Throw();
         return request.Outcome!;
     }
 
-    /// <summary>Runs, logs (one fsync) and publishes every change queued so far; called by the leader under the commit lock.</summary>
+    /// <summary>Runs, logs (one fsync) and publishes every change queued so far; called by the one leader under the commit lock.</summary>
     private void CommitGroup()
     {
         List<PendingChange> group;
@@ -361,7 +382,7 @@ public sealed class DurableStore : IDisposable
     {
         private bool _logged;
 
-        /// <summary>Set by the leader under the commit lock; read by the owner under it.</summary>
+        /// <summary>Set by the leader before it wakes the followers; read under the queue lock.</summary>
         public bool Done { get; set; }
         public UpdateOutcome? Outcome { get; private set; }
         public ExceptionDispatchInfo? Failure { get; private set; }
