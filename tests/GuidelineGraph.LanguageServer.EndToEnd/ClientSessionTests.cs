@@ -5,7 +5,8 @@ namespace GuidelineGraph.LanguageServer.EndToEnd;
 
 /// <summary>
 /// A writer's session through two third-party LSP clients against the real <c>gg lsp</c>: open a protocol, get its
-/// gaps as diagnostics, type the missing text and see the gap close, hover a feature, apply a quick fix, shut down.
+/// gaps as diagnostics, type the missing text and see the gap close, hover a feature, apply a quick fix, (Node) add a
+/// mentioned feature to the profile, shut down.
 /// The expected requirement ids are worked out by hand from ontology/guidelines/cde-2024-rare-disease-gt/guideline.ttl
 /// and the example protocols (see each test).
 /// </summary>
@@ -41,10 +42,15 @@ public sealed class ClientSessionTests : IDisposable
             FixInsert: "All participants enter long-term follow-up for 15 years after dosing, with yearly safety visits.\n",
             FixClears: "cde:r-3.5-p3-s2",
             HoverAt: "AAV9 vector carrying",
-            ActionCode: "cde:r-4.1-p5-s1", ActionTitle: WaiveTitles);
+            ActionCode: "cde:r-4.1-p5-s1", ActionTitle: WaiveTitles,
+            DeclareAt: "Prophylactic corticosteroids");
         ClientTranscript session = await NodeClient.RunAsync(scenario, _scratch);
         AssertSession(session, scenario);
         Assert.Contains("AAV9 vector", session.Hover);
+        // "Prophylactic corticosteroids" (8.3) is a label of immunosuppression, which the front matter does not declare.
+        Assert.Equal("Add immunosuppressive regimen to the profile", session.Declared!.Title);
+        Assert.Contains("  features: [AAV9, intravenous, infants, rare-disease, first-in-human, single-arm, immunosuppression]\n", session.TextAfterDeclare);
+        Assert.Contains(session.ProfileAfterDeclare!, f => f is { Id: "immunosuppression", Source: "declared" });
     }
 
     /// <summary>
@@ -71,7 +77,8 @@ public sealed class ClientSessionTests : IDisposable
 
     private static void AssertSession(ClientTranscript session, ClientScenario scenario)
     {
-        Assert.Equal(["initialize", "open", "fix", "hover", "codeAction", "exit"], session.Steps);
+        Assert.Equal(["initialize", "open", "fix", "hover", "codeAction", .. scenario.DeclareAt is null ? Array.Empty<string>() : ["declare"], "exit"],
+            session.Steps);
         Assert.All(session.Opened!, d => Assert.Equal("GuidelineGraph", d.Source));
         DiagnosticSeen gap = Assert.Single(session.Opened!, d => d.Code == scenario.FixClears);
         Assert.Equal(1, gap.Severity);

@@ -7,12 +7,13 @@ namespace GuidelineGraph.LanguageServer.EndToEnd.Clients;
 /// What a scripted client session does (clients/node/e2e.cjs and clients/nvim/e2e.lua read the same shape):
 /// open <see cref="File"/>, insert <see cref="FixInsert"/> after the line containing <see cref="FixAfter"/> so that
 /// diagnostic <see cref="FixClears"/> goes, hover at <see cref="HoverAt"/>, apply the code action titled
-/// <see cref="ActionTitle"/> for diagnostic <see cref="ActionCode"/>, shut down.
+/// <see cref="ActionTitle"/> for diagnostic <see cref="ActionCode"/>, optionally (the Node client) add the feature
+/// mentioned at <see cref="DeclareAt"/> to the front-matter profile, shut down.
 /// </summary>
 public sealed record ClientScenario(
     string File, string LanguageId, JsonObject Settings,
     string FixAfter, string FixInsert, string FixClears,
-    string HoverAt, string ActionCode, string ActionTitle)
+    string HoverAt, string ActionCode, string ActionTitle, string? DeclareAt = null)
 {
     public string ToJson() => new JsonObject
     {
@@ -25,12 +26,15 @@ public sealed record ClientScenario(
         ["fix"] = new JsonObject { ["after"] = FixAfter, ["insert"] = FixInsert, ["clears"] = FixClears },
         ["hover"] = new JsonObject { ["at"] = HoverAt },
         ["codeAction"] = new JsonObject { ["code"] = ActionCode, ["title"] = ActionTitle },
+        ["declare"] = DeclareAt is null ? null : new JsonObject { ["at"] = DeclareAt },
     }.ToJsonString();
 }
 
 public sealed record DiagnosticSeen(string Code, int Severity, int Line, int Character, string Message, string? Source);
 
 public sealed record CodeActionSeen(string Title, string? Kind);
+
+public sealed record ProfileFeatureSeen(string Id, string Source);
 
 /// <summary>The transcript a client script writes: what the client saw at each step.</summary>
 public sealed record ClientTranscript(
@@ -42,6 +46,9 @@ public sealed record ClientTranscript(
     CodeActionSeen? Action,
     IReadOnlyList<DiagnosticSeen>? AfterAction,
     string? TextAfterAction,
+    CodeActionSeen? Declared,
+    IReadOnlyList<ProfileFeatureSeen>? ProfileAfterDeclare,
+    string? TextAfterDeclare,
     int? ExitCode,
     string? Error,
     string? ServerLog)

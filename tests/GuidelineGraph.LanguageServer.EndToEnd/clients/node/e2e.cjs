@@ -6,7 +6,9 @@
 // Scenario: { server: [argv...], file, languageId, settings, timeoutMs,
 //             fix: { after, insert },          insert text after the first line containing `after`
 //             hover: { at },                  hover on the first occurrence of `at` (its first character)
-//             codeAction: { code, title } }   quick fix of the diagnostic with `code`, title containing one of `title`'s |-separated words
+//             codeAction: { code, title },    quick fix of the diagnostic with `code`, title containing one of `title`'s |-separated words
+//             declare: { at } }               optional: the code action on the feature mentioned at `at` that adds it to the
+//                                             profile, then the required-controls tree's profile
 const fs = require('node:fs');
 const cp = require('node:child_process');
 const { pathToFileURL } = require('node:url');
@@ -146,6 +148,21 @@ const hoverText = h => {
   transcript.afterAction = summary(await diagnosticsFor(doc.version));
   transcript.textAfterAction = doc.getText();
   step('codeAction');
+
+  if (scenario.declare) {
+    const at = positionOf(scenario.declare.at);
+    const offered = await within(conn.sendRequest(lsp.CodeActionRequest.type, {
+      textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [], triggerKind: 1 } }), 'codeAction on a feature') || [];
+    const declare = offered.find(a => a.edit && / to the profile$|加入特征组合$/.test(a.title));
+    if (!declare) throw new Error(`no action adding the feature at "${scenario.declare.at}" among ${JSON.stringify(offered.map(a => a.title))}`);
+    await applyWorkspaceEdit(declare.edit);
+    await diagnosticsFor(doc.version);
+    const tree = await within(conn.sendRequest('guidelineGraph/requiredControls', { textDocument: { uri } }), 'requiredControls');
+    transcript.declared = { title: declare.title, kind: declare.kind };
+    transcript.profileAfterDeclare = tree.profile.map(f => ({ id: f.id, source: f.source }));
+    transcript.textAfterDeclare = doc.getText();
+    step('declare');
+  }
 
   await within(conn.sendRequest(lsp.ShutdownRequest.type), 'shutdown');
   await conn.sendNotification(lsp.ExitNotification.type);
