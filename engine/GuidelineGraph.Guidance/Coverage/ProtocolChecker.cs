@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using GuidelineGraph.Guidance.Detection;
 using GuidelineGraph.Guidance.Documents;
 using GuidelineGraph.Guidance.Profiles;
@@ -10,40 +12,49 @@ namespace GuidelineGraph.Guidance.Coverage;
 /// in the text; every obligation (shall, should, may) the profile makes applicable is waived (front matter), marked
 /// (&lt;!-- gg:addresses … --&gt;), addressed (each demanded control's evidence terms found, not negated, in the
 /// protocol sections mapped to the requirement's M11 sections) or missing. Thread-safe; one per loaded ontology.
+/// A document is scanned once into a <see cref="ProtocolIndex"/> (kept while the document lives), and the profile
+/// inference runs again only for a new set of features, so a re-check costs the coverage look-ups.
 /// </summary>
 public sealed class ProtocolChecker
 {
     private const int EvidencePerControl = 3;
+    private const int RememberedProfiles = 64;
 
     private readonly ProfileInference _inference;
-    private readonly M11Mapper _mapper;
-    private readonly FeatureDetector _features;
-    private readonly EvidenceDetector _evidence;
+    private readonly ProtocolScanner _scanner;
+    private readonly ConditionalWeakTable<ProtocolDocument, ProtocolIndex> _indexes = new();
+    private readonly ConcurrentDictionary<string, InferenceResult> _profiles = new(StringComparer.Ordinal);
 
     public ProtocolChecker(ProfileInference inference)
     {
         _inference = inference;
-        _mapper = new M11Mapper(inference.Vocabulary.M11Sections);
-        _features = new FeatureDetector(inference.Vocabulary);
-        _evidence = new EvidenceDetector(inference.Vocabulary.Controls.Values);
+        _scanner = new ProtocolScanner(inference.Vocabulary);
     }
 
     public ProfileInference Inference => _inference;
+    public ProtocolScanner Scanner => _scanner;
 
-    public CheckReport Check(ProtocolDocument document, CancellationToken cancellationToken = default)
+    /// <summary>The document's index, built on first use; <paramref name="previous"/> (an earlier version's) lends its unchanged parts.</summary>
+    public ProtocolIndex Index(ProtocolDocument document, ProtocolIndex? previous = null, CancellationToken cancellationToken = default) =>
+        _indexes.TryGetValue(document, out ProtocolIndex? index) ? index : _indexes.GetValue(document, d => _scanner.Index(d, previous, cancellationToken));
+
+    public CheckReport Check(ProtocolDocument document, CancellationToken cancellationToken = default) =>
+        Check(Index(document, null, cancellationToken), cancellationToken);
+
+    public CheckReport Check(ProtocolIndex index, CancellationToken cancellationToken = default)
     {
+        ProtocolDocument document = index.Document;
         var errors = new List<DocumentError>();
-        DocumentMapping mapping = _mapper.Map(document);
         var (declared, declaredErrors) = _inference.Resolver.ResolveDeclared(document);
         errors.AddRange(declaredErrors);
         Guideline? guideline = ChosenGuideline(document, errors);
         cancellationToken.ThrowIfCancellationRequested();
 
-        IReadOnlyList<DetectedFeature> detected = _features.Detect(document).Where(f => f.Detected).ToList();
+        IReadOnlyList<DetectedFeature> detected = index.Features.Where(f => f.Detected).ToList();
         var asserted = new List<string>();
         foreach (string id in declared.Select(d => d.Feature.Id).Concat(detected.Select(d => d.Feature.Id)))
             if (!asserted.Contains(id)) asserted.Add(id);
-        InferenceResult inferred = _inference.Infer(asserted, guideline);
+        InferenceResult inferred = Infer(asserted, guideline);
         cancellationToken.ThrowIfCancellationRequested();
 
         var profile = new List<ResolvedProfileFeature>();
@@ -62,16 +73,25 @@ public sealed class ProtocolChecker
         {
             if (applicable.Requirement.Modality == Modality.Informative) continue;
             cancellationToken.ThrowIfCancellationRequested();
-            coverage.Add(Assess(applicable, mapping, evidenceCache));
+            coverage.Add(Assess(applicable, index, evidenceCache));
         }
         return new CheckReport(document, profile, coverage, errors);
     }
 
-    private RequirementCoverage Assess(ApplicableRequirement applicable, DocumentMapping mapping, Dictionary<string, ControlEvidence> cache)
+    /// <summary>What the profile implies; inferred again only for a set of features (and guideline) not seen lately.</summary>
+    private InferenceResult Infer(IReadOnlyList<string> asserted, Guideline? guideline)
+    {
+        string key = (guideline?.Iri ?? "") + " " + string.Join(' ', asserted);
+        if (_profiles.TryGetValue(key, out InferenceResult? known)) return known;
+        if (_profiles.Count >= RememberedProfiles) _profiles.Clear();
+        return _profiles[key] = _inference.Infer(asserted, guideline);
+    }
+
+    private RequirementCoverage Assess(ApplicableRequirement applicable, ProtocolIndex index, Dictionary<string, ControlEvidence> cache)
     {
         Requirement r = applicable.Requirement;
-        IReadOnlyList<ProtocolSection> expected = mapping.ExpectedSections(r.M11Sections);
-        ProtocolDocument document = mapping.Document;
+        IReadOnlyList<ProtocolSection> expected = index.ExpectedSections(r.M11Sections);
+        ProtocolDocument document = index.Document;
 
         RequirementWaiver? waiver = document.FrontMatter?.Waivers.FirstOrDefault(w => w.Names(r.Iri, r.Id));
         if (waiver is not null)
@@ -86,7 +106,7 @@ public sealed class ProtocolChecker
         bool every = r.Controls.Count > 0;
         foreach (ControlReference control in r.Controls)
         {
-            ControlEvidence? found = Find(mapping, control.Id, r.M11Sections, cache);
+            ControlEvidence? found = Find(index, control.Id, r.M11Sections, cache);
             if (found is null || !found.IsEvidenced)
             {
                 every = false;
@@ -97,11 +117,11 @@ public sealed class ProtocolChecker
         return new RequirementCoverage(applicable, every ? CoverageStatus.Addressed : CoverageStatus.Missing, evidence, expected, null);
     }
 
-    private ControlEvidence? Find(DocumentMapping mapping, string controlId, IReadOnlyList<string> m11Sections, Dictionary<string, ControlEvidence> cache)
+    private ControlEvidence? Find(ProtocolIndex index, string controlId, IReadOnlyList<string> m11Sections, Dictionary<string, ControlEvidence> cache)
     {
         if (!_inference.Vocabulary.Controls.TryGetValue(controlId, out ControlTerms? terms)) return null;
         string key = controlId + "|" + string.Join(",", m11Sections);
-        if (!cache.TryGetValue(key, out ControlEvidence? found)) cache[key] = found = _evidence.Find(mapping, terms, m11Sections);
+        if (!cache.TryGetValue(key, out ControlEvidence? found)) cache[key] = found = _scanner.Evidence.Find(index, terms, m11Sections);
         return found;
     }
 

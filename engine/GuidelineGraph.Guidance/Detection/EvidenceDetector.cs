@@ -19,48 +19,80 @@ public sealed record ControlEvidence(ControlTerms Control, IReadOnlyList<Evidenc
     public bool IsEvidenced => Found.Count > 0;
 }
 
+/// <summary>A control's evidence term at [Match.Start, +Length) of a block's text; Control is its index in the detector.</summary>
+public readonly record struct ControlMatch(int Control, TermMatch<ControlTerms> Match, bool Negated);
+
 /// <summary>
 /// Looks for a control's evidence terms (gg:evidenceTerm and labels, en and zh, from the graph) in the
 /// protocol sections mapped to given M11 sections or below them. A negated mention is not evidence, and
-/// a heading is not evidence when its own body says "not applicable".
+/// a heading is not evidence when its own body says "not applicable". Every control's terms are matched in
+/// one pass per block (<see cref="Scan"/>); <see cref="Find"/> then reads the hits from a <see cref="ProtocolIndex"/>.
 /// </summary>
 public sealed class EvidenceDetector
 {
     private const int SnippetLength = 160;
 
-    private readonly Dictionary<string, TermMatcher<ControlTerms>> _matchers;
+    private readonly TermMatcher<ControlTerms> _matcher;
+    private readonly Dictionary<string, int> _indexOf;
 
     public EvidenceDetector(IEnumerable<ControlTerms> controls)
     {
-        _matchers = controls.ToDictionary(c => c.Id, c => new TermMatcher<ControlTerms>(c.Terms.Select(t => (t.Text, c))), StringComparer.Ordinal);
+        List<ControlTerms> list = controls.ToList();
+        _indexOf = list.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        _matcher = new TermMatcher<ControlTerms>(list.Select(c => c.Terms.Select(t => (t.Text, c))).ToList());
+    }
+
+    public int ControlCount => _matcher.GroupCount;
+
+    /// <summary>Every control's terms in one block, each with its negation.</summary>
+    public IReadOnlyList<ControlMatch> Scan(string text, string folded)
+    {
+        List<ControlMatch>? found = null;
+        foreach ((int control, TermMatch<ControlTerms> match) in _matcher.FindGrouped(text, folded))
+            (found ??= []).Add(new ControlMatch(control, match, Negation.IsNegated(text, folded, match.Start, match.Length)));
+        return found ?? (IReadOnlyList<ControlMatch>)[];
     }
 
     /// <param name="m11Sections">M11 notations; empty means the whole document.</param>
-    public ControlEvidence Find(DocumentMapping mapping, ControlTerms control, IReadOnlyCollection<string> m11Sections)
+    public ControlEvidence Find(ProtocolIndex index, ControlTerms control, IReadOnlyCollection<string> m11Sections)
     {
-        if (!_matchers.TryGetValue(control.Id, out TermMatcher<ControlTerms>? matcher))
-            _matchers[control.Id] = matcher = new TermMatcher<ControlTerms>(control.Terms.Select(t => (t.Text, control)));
-        IEnumerable<ProtocolSection> sections = m11Sections.Count == 0
-            ? mapping.Document.Sections
-            : mapping.Document.Sections.Where(s => mapping.For(s) is { } m && m11Sections.Any(n => m.M11.IsWithin(n)));
+        if (!_indexOf.TryGetValue(control.Id, out int at))
+            throw new ArgumentException($"control '{control.Id}' is not in the detection vocabulary", nameof(control));
+        bool[]? within = index.SectionsWithin(m11Sections);
         var found = new List<EvidenceHit>();
         var negated = new List<EvidenceHit>();
-        foreach (ProtocolSection section in sections)
+        IReadOnlyList<(TextBlock Block, ControlMatch Match)> hits = index.HitsOf(at);
+        // Hits come in document order, so a section's heading hits, then its body hits, are consecutive.
+        for (int i = 0; i < hits.Count;)
         {
-            var body = new List<EvidenceHit>();
-            foreach (TextBlock block in section.Blocks)
-            foreach (TermMatch<ControlTerms> match in matcher.Find(block.Text))
-                body.Add(Hit(mapping, control, section, block, match, Negation.IsNegated(block.Text, match.Start, match.Length)));
-            // A heading names the topic; it is no evidence when the body is empty, says "not applicable" or denies the control.
-            bool headingDenied = section.Blocks.Count == 0 || SaysNotApplicable(section) || body.Any(h => h.Negated);
-            foreach (TermMatch<ControlTerms> match in matcher.Find(section.HeadingBlock.Text))
-            {
-                EvidenceHit hit = Hit(mapping, control, section, section.HeadingBlock, match, headingDenied || Negation.IsNegated(section.HeadingBlock.Text, match.Start, match.Length));
-                (hit.Negated ? negated : found).Add(hit);
-            }
-            foreach (EvidenceHit hit in body) (hit.Negated ? negated : found).Add(hit);
+            ProtocolSection? section = hits[i].Block.Section;
+            int end = i;
+            while (end < hits.Count && hits[end].Block.Section == section) end++;
+            if (section is not null && (within is null || within[section.Index]))
+                Add(index, control, section, hits, i, end, found, negated);
+            i = end;
         }
         return new ControlEvidence(control, found, negated);
+    }
+
+    private static void Add(ProtocolIndex index, ControlTerms control, ProtocolSection section,
+        IReadOnlyList<(TextBlock Block, ControlMatch Match)> hits, int from, int to, List<EvidenceHit> found, List<EvidenceHit> negated)
+    {
+        var heading = new List<EvidenceHit>();
+        var body = new List<EvidenceHit>();
+        for (int i = from; i < to; i++)
+        {
+            (TextBlock block, ControlMatch match) = hits[i];
+            (block == section.HeadingBlock ? heading : body).Add(Hit(index.Mapping, control, section, block, match.Match, match.Negated));
+        }
+        // A heading names the topic; it is no evidence when the body is empty, says "not applicable" or denies the control.
+        bool headingDenied = section.Blocks.Count == 0 || index.SaysNotApplicable(section) || body.Any(h => h.Negated);
+        foreach (EvidenceHit hit in heading)
+        {
+            EvidenceHit h = headingDenied ? hit with { Negated = true } : hit;
+            (h.Negated ? negated : found).Add(h);
+        }
+        foreach (EvidenceHit hit in body) (hit.Negated ? negated : found).Add(hit);
     }
 
     private static EvidenceHit Hit(DocumentMapping mapping, ControlTerms control, ProtocolSection section, TextBlock block, TermMatch<ControlTerms> match, bool negated)
@@ -71,10 +103,9 @@ public sealed class EvidenceDetector
     }
 
     /// <summary>A body that opens with "Not applicable" / "N/A" / "None" / 不适用 / 无 declares the heading's topic absent.</summary>
-    private static bool SaysNotApplicable(ProtocolSection section)
+    internal static bool SaysNotApplicable(string foldedFirstBlock)
     {
-        if (section.Blocks.Count == 0) return false;
-        string first = TextFold.Fold(section.Blocks[0].Text).TrimStart();
+        string first = foldedFirstBlock.TrimStart();
         return first.StartsWith("not applicable", StringComparison.Ordinal) || first.StartsWith("n/a", StringComparison.Ordinal)
             || first.StartsWith("none", StringComparison.Ordinal) || first.StartsWith("不适用", StringComparison.Ordinal)
             || first == "无" || first.StartsWith("无。", StringComparison.Ordinal);

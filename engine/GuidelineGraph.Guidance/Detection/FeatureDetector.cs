@@ -5,6 +5,9 @@ namespace GuidelineGraph.Guidance.Detection;
 /// <summary>One place a feature's label occurs in the protocol text.</summary>
 public sealed record FeatureOccurrence(string Label, string Text, SourceSpan Span, ProtocolSection? Section, bool Negated);
 
+/// <summary>A feature's label at [Start, Start+Length) of a block's text.</summary>
+public readonly record struct FeatureMatch(Feature Feature, int Start, int Length, string Label, bool Negated);
+
 /// <summary>A feature found in the text: detected when at least one occurrence is not negated.</summary>
 public sealed record DetectedFeature(Feature Feature, IReadOnlyList<FeatureOccurrence> Occurrences)
 {
@@ -36,23 +39,36 @@ public sealed class FeatureDetector
     }
 
     /// <summary>Every feature mentioned, in order of first occurrence, with all its occurrences.</summary>
-    public IReadOnlyList<DetectedFeature> Detect(ProtocolDocument document)
+    public IReadOnlyList<DetectedFeature> Detect(ProtocolDocument document) =>
+        Collect(document.Blocks.Select(b => (b, Scan(b.Kind, b.Text, TextFold.Fold(b.Text)))));
+
+    /// <summary>The feature labels in one block (the phrases that hide them left out), each with its negation.</summary>
+    public IReadOnlyList<FeatureMatch> Scan(BlockKind kind, string text, string folded)
+    {
+        List<FeatureMatch>? found = null;
+        foreach (TermMatch<Feature?> match in (kind == BlockKind.Heading ? _headings : _body).Find(text, folded))
+            if (match.Payload is Feature feature)
+                (found ??= []).Add(new FeatureMatch(feature, match.Start, match.Length, match.Label,
+                    Negation.IsNegated(text, folded, match.Start, match.Length)));
+        return found ?? (IReadOnlyList<FeatureMatch>)[];
+    }
+
+    /// <summary>The blocks' feature matches gathered per feature, in order of first occurrence.</summary>
+    internal static IReadOnlyList<DetectedFeature> Collect(IEnumerable<(TextBlock Block, IReadOnlyList<FeatureMatch> Matches)> blocks)
     {
         var found = new Dictionary<string, List<FeatureOccurrence>>(StringComparer.Ordinal);
         var order = new List<Feature>();
-        foreach (TextBlock block in document.Blocks)
+        foreach ((TextBlock block, IReadOnlyList<FeatureMatch> matches) in blocks)
         {
-            foreach (TermMatch<Feature?> match in (block.Kind == BlockKind.Heading ? _headings : _body).Find(block.Text))
+            foreach (FeatureMatch match in matches)
             {
-                if (match.Payload is not Feature feature) continue;
-                if (!found.TryGetValue(feature.Id, out List<FeatureOccurrence>? list))
+                if (!found.TryGetValue(match.Feature.Id, out List<FeatureOccurrence>? list))
                 {
-                    found[feature.Id] = list = [];
-                    order.Add(feature);
+                    found[match.Feature.Id] = list = [];
+                    order.Add(match.Feature);
                 }
                 list.Add(new FeatureOccurrence(match.Label, block.Text.Substring(match.Start, match.Length),
-                    block.SourceSpanOf(match.Start, match.Length), block.Section,
-                    Negation.IsNegated(block.Text, match.Start, match.Length)));
+                    block.SourceSpanOf(match.Start, match.Length), block.Section, match.Negated));
             }
         }
         return order.Select(f => new DetectedFeature(f, found[f.Id])).ToList();

@@ -18,10 +18,12 @@ public static class Negation
     private const string ChineseClauseEnds = "，。；！？,;!?\n";
     private const string SentenceEnds = ".;!?。；！？:\n";
 
-    public static bool IsNegated(string text, int start, int length)
+    public static bool IsNegated(string text, int start, int length) => IsNegated(text, TextFold.Fold(text), start, length);
+
+    /// <param name="lower"><see cref="TextFold.Fold(string)"/> of <paramref name="text"/> (folded once per block, not per mention).</param>
+    public static bool IsNegated(string text, string lower, int start, int length)
     {
         (int sentenceStart, int sentenceEnd) = Bounds(text, start, start + length, SentenceEnds);
-        string lower = TextFold.Fold(text);
         if (HasChinese(text, sentenceStart, sentenceEnd))
         {
             (int clauseStart, int clauseEnd) = Bounds(text, start, start + length, ChineseClauseEnds);

@@ -6,7 +6,8 @@ public readonly record struct TermMatch<T>(int Start, int Length, string Label, 
 /// <summary>
 /// Finds labels in text: case- and width-insensitive, word-boundary aware at Latin ends, abbreviations
 /// only as written, CJK as substrings, English words in any inflection ("trained" for "training"), the
-/// longest label winning at a position, matches not overlapping.
+/// longest label winning at a position, matches not overlapping. Labels may come in groups (one per
+/// control): each group is matched as if on its own, so one pass over a text serves every group.
 /// </summary>
 public sealed class TermMatcher<T>
 {
@@ -14,62 +15,83 @@ public sealed class TermMatcher<T>
     private readonly record struct Token(string Text, bool IsWord, int StemLength);
 
     private sealed record Entry(string Folded, string AsWritten, bool CaseSensitive, bool BoundaryBefore, bool BoundaryAfter,
-        Token[]? Tokens, string Label, T Payload);
+        Token[]? Tokens, string Label, T Payload, int Group);
 
     private readonly Dictionary<char, Entry[]> _byFirst;
 
-    public TermMatcher(IEnumerable<(string Label, T Payload)> terms)
+    public TermMatcher(IEnumerable<(string Label, T Payload)> terms) : this([terms]) { }
+
+    /// <param name="groups">Labels per group; matches of one group never overlap, those of different groups may.</param>
+    public TermMatcher(IReadOnlyList<IEnumerable<(string Label, T Payload)>> groups)
     {
         var entries = new List<Entry>();
-        var seen = new HashSet<(string, bool)>();
-        foreach ((string label, T payload) in terms)
+        for (int group = 0; group < groups.Count; group++)
         {
-            string trimmed = label.Trim();
-            if (trimmed.Length == 0) continue;
-            string folded = TextFold.Fold(trimmed);
-            bool caseSensitive = TextFold.IsAbbreviation(trimmed);
-            if (!seen.Add((caseSensitive ? TextFold.Width(trimmed) : folded, caseSensitive))) continue;
-            entries.Add(new Entry(folded, TextFold.Width(trimmed), caseSensitive,
-                TextFold.IsLatinWordChar(folded[0]), TextFold.IsLatinWordChar(folded[^1]),
-                caseSensitive ? null : Tokenize(folded), trimmed, payload));
+            var seen = new HashSet<(string, bool)>();
+            foreach ((string label, T payload) in groups[group])
+            {
+                string trimmed = label.Trim();
+                if (trimmed.Length == 0) continue;
+                string folded = TextFold.Fold(trimmed);
+                bool caseSensitive = TextFold.IsAbbreviation(trimmed);
+                if (!seen.Add((caseSensitive ? TextFold.Width(trimmed) : folded, caseSensitive))) continue;
+                entries.Add(new Entry(folded, TextFold.Width(trimmed), caseSensitive,
+                    TextFold.IsLatinWordChar(folded[0]), TextFold.IsLatinWordChar(folded[^1]),
+                    caseSensitive ? null : Tokenize(folded), trimmed, payload, group));
+            }
         }
+        GroupCount = groups.Count;
+        // Stable: within a group, equally long labels keep their given order (the first wins).
         _byFirst = entries.GroupBy(e => e.Folded[0])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Folded.Length).ToArray());
     }
 
-    public List<TermMatch<T>> Find(string text)
+    public int GroupCount { get; }
+
+    public List<TermMatch<T>> Find(string text) => Find(text, TextFold.Fold(text));
+
+    /// <param name="folded"><see cref="TextFold.Fold(string)"/> of <paramref name="text"/>, when the caller has it.</param>
+    public List<TermMatch<T>> Find(string text, string folded)
     {
         var matches = new List<TermMatch<T>>();
-        string folded = TextFold.Fold(text);
-        for (int i = 0; i < folded.Length;)
+        foreach ((_, TermMatch<T> match) in FindGrouped(text, folded)) matches.Add(match);
+        return matches;
+    }
+
+    /// <summary>Every group's matches in one pass, in order of position (each group's own matches in its order).</summary>
+    public List<(int Group, TermMatch<T> Match)> FindGrouped(string text, string folded)
+    {
+        var matches = new List<(int, TermMatch<T>)>();
+        // The first position each group may match at again: its matches do not overlap, and the longest comes first.
+        int[] next = new int[GroupCount];
+        for (int i = 0; i < folded.Length; i++)
         {
-            (Entry? hit, int length) = _byFirst.TryGetValue(folded[i], out Entry[]? candidates) ? Longest(text, folded, i, candidates) : (null, 0);
-            if (hit is null)
+            if (!_byFirst.TryGetValue(folded[i], out Entry[]? candidates)) continue;
+            // Labels sharing a first character share its boundary rule.
+            if (candidates[0].BoundaryBefore && i > 0 && TextFold.IsLatinWordChar(folded[i - 1])) continue;
+            foreach (Entry e in candidates)
             {
-                i++;
-                continue;
+                if (next[e.Group] > i) continue;
+                int end = End(text, folded, i, e);
+                if (end < 0) continue;
+                matches.Add((e.Group, new TermMatch<T>(i, end - i, e.Label, e.Payload)));
+                next[e.Group] = end;
             }
-            matches.Add(new TermMatch<T>(i, length, hit.Label, hit.Payload));
-            i += length;
         }
         return matches;
     }
 
-    private static (Entry?, int) Longest(string text, string folded, int at, Entry[] candidates)
+    /// <summary>Where the label ends when it occurs at <paramref name="at"/>, or -1.</summary>
+    private static int End(string text, string folded, int at, Entry e)
     {
-        foreach (Entry e in candidates)
-        {
-            if (e.BoundaryBefore && at > 0 && TextFold.IsLatinWordChar(folded[at - 1])) return (null, 0);
-            int end = e.Tokens is null ? ExactEnd(folded, at, e) : InflectedEnd(folded, at, e.Tokens);
-            if (end < 0) continue;
-            if (e.BoundaryAfter && end < folded.Length && TextFold.IsLatinWordChar(folded[end])) continue;
-            if (e.CaseSensitive && !WrittenAs(text, at, e.AsWritten)) continue;
-            // A one-character Chinese label (眼) names the thing only standing alone, not inside a word (眼动危象).
-            if (e.Folded.Length == 1 && TextFold.IsCjk(e.Folded[0])
-                && ((at > 0 && TextFold.IsCjk(folded[at - 1])) || (end < folded.Length && TextFold.IsCjk(folded[end])))) continue;
-            return (e, end - at);
-        }
-        return (null, 0);
+        int end = e.Tokens is null ? ExactEnd(folded, at, e) : InflectedEnd(folded, at, e.Tokens);
+        if (end < 0) return -1;
+        if (e.BoundaryAfter && end < folded.Length && TextFold.IsLatinWordChar(folded[end])) return -1;
+        if (e.CaseSensitive && !WrittenAs(text, at, e.AsWritten)) return -1;
+        // A one-character Chinese label (眼) names the thing only standing alone, not inside a word (眼动危象).
+        if (e.Folded.Length == 1 && TextFold.IsCjk(e.Folded[0])
+            && ((at > 0 && TextFold.IsCjk(folded[at - 1])) || (end < folded.Length && TextFold.IsCjk(folded[end])))) return -1;
+        return end;
     }
 
     private static int ExactEnd(string folded, int at, Entry e) =>
@@ -87,11 +109,13 @@ public sealed class TermMatcher<T>
                 i += token.Text.Length;
                 continue;
             }
+            // The stem is a prefix of the word: compare it before finding the word's end (most candidates fail here).
+            if (i + token.StemLength > folded.Length || !folded.AsSpan(i, token.StemLength).SequenceEqual(token.Text.AsSpan(0, token.StemLength))) return -1;
             int end = i;
             while (end < folded.Length && TextFold.IsLatinWordChar(folded[end])) end++;
             ReadOnlySpan<char> word = folded.AsSpan(i, end - i);
             if (word.IsEmpty) return -1;
-            if (Stem.Length(word) != token.StemLength || !word[..token.StemLength].SequenceEqual(token.Text.AsSpan(0, token.StemLength))) return -1;
+            if (Stem.Length(word) != token.StemLength) return -1;
             i = end;
         }
         return i;

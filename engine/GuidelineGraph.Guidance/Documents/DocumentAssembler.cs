@@ -77,6 +77,7 @@ internal sealed class DocumentAssembler(string source, string? path)
         {
             if (plain.Length > 0) plain.Append('\n');
             block.PlainStart = plain.Length;
+            block.Index = blocks.Count;
             plain.Append(block.Text);
             blocks.Add(block);
             if (block.Kind == BlockKind.Heading)

@@ -31,6 +31,9 @@ public sealed class TextBlock
     /// <summary>The section the block belongs to; null before the first heading.</summary>
     public ProtocolSection? Section { get; internal set; }
 
+    /// <summary>Position in <see cref="ProtocolDocument.Blocks"/>, 0-based.</summary>
+    public int Index { get; internal set; }
+
     /// <summary>Where the block starts in <see cref="ProtocolDocument.PlainText"/>.</summary>
     public int PlainStart { get; internal set; }
 

@@ -71,7 +71,7 @@ public sealed class ExampleProtocolTests
         {
             string control = item!["control"]!.GetValue<string>();
             string[] m11 = item["m11"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
-            ControlEvidence found = Graph.Evidence.Find(mapping, Graph.Vocabulary.Controls[control], m11);
+            ControlEvidence found = Graph.Evidence.Find(Graph.Scanner.Index(document), Graph.Vocabulary.Controls[control], m11);
             evidence.Add(new JsonObject
             {
                 ["control"] = control,

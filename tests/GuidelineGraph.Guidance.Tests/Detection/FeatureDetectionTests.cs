@@ -228,21 +228,21 @@ public sealed class EvidenceDetectionTests
     public void Evidence_is_found_only_in_sections_mapped_to_the_expected_M11_sections()
     {
         ProtocolDocument doc = MarkdownProtocolReader.Read("# 2.2.1 Risk Summary and Mitigation Strategy\n\nLiver injury is a risk.\n\n# 8.4 Safety Assessments and Procedures\n\nALT and AST are measured weekly.\n").Document!;
-        DocumentMapping mapping = Graph.Mapper.Map(doc);
+        ProtocolIndex index = Graph.Scanner.Index(doc);
         ControlTerms liver = Graph.Vocabulary.Controls["liver-function-monitoring"];
 
-        ControlEvidence evidence = Graph.Evidence.Find(mapping, liver, ["8.4"]);
+        ControlEvidence evidence = Graph.Evidence.Find(index, liver, ["8.4"]);
         Assert.Equal(["ALT", "AST"], evidence.Found.Select(h => h.Term));
         EvidenceHit hit = evidence.Found[0];
         Assert.Equal((7, "8.4", "ALT and AST are measured weekly."), (hit.Line, hit.M11Section, hit.Snippet));
-        Assert.Empty(Graph.Evidence.Find(mapping, liver, ["5.2"]).Found);
+        Assert.Empty(Graph.Evidence.Find(index, liver, ["5.2"]).Found);
     }
 
     [Fact]
     public void A_heading_over_a_not_applicable_body_is_not_evidence()
     {
         ProtocolDocument doc = MarkdownProtocolReader.Read("# 8 Trial Assessments and Procedures\n\n## 8.9 Vector Shedding\n\nNot applicable.\n").Document!;
-        ControlEvidence evidence = Graph.Evidence.Find(Graph.Mapper.Map(doc), Graph.Vocabulary.Controls["shedding-assessment"], ["8"]);
+        ControlEvidence evidence = Graph.Evidence.Find(Graph.Scanner.Index(doc), Graph.Vocabulary.Controls["shedding-assessment"], ["8"]);
         Assert.False(evidence.IsEvidenced);
         Assert.Single(evidence.Negated);
     }

@@ -24,10 +24,11 @@ internal static class Graph
     private static readonly Lazy<M11Mapper> LazyMapper = new(() => new M11Mapper(Vocabulary.M11Sections));
     private static readonly Lazy<FeatureDetector> LazyDetector = new(() => new FeatureDetector(Vocabulary));
     private static readonly Lazy<FeatureResolver> LazyResolver = new(() => new FeatureResolver(Vocabulary.Features));
-    private static readonly Lazy<EvidenceDetector> LazyEvidence = new(() => new EvidenceDetector(Vocabulary.Controls.Values));
+    private static readonly Lazy<ProtocolScanner> LazyScanner = new(() => new ProtocolScanner(Vocabulary));
 
     public static M11Mapper Mapper => LazyMapper.Value;
     public static FeatureDetector Features => LazyDetector.Value;
     public static FeatureResolver Resolver => LazyResolver.Value;
-    public static EvidenceDetector Evidence => LazyEvidence.Value;
+    public static ProtocolScanner Scanner => LazyScanner.Value;
+    public static EvidenceDetector Evidence => Scanner.Evidence;
 }
