@@ -87,6 +87,8 @@ public static class BinarySnapshot
     {
         using var payload = new MemoryStream(BlockTarget + (BlockTarget >> 2));
         using var writer = new BinaryWriter(payload, new UTF8Encoding(false), leaveOpen: true);
+        // Datatype ids by IRI, so a million literals do not take the dictionary's lock (the writers') once each.
+        var datatypes = new Dictionary<string, int>(StringComparer.Ordinal);
         int items = 0;
         for (int id = 1; id < termIds; id++)
         {
@@ -108,8 +110,12 @@ public static class BinarySnapshot
                 case Literal l:
                     writer.Write(KindTyped);
                     writer.Write(l.Lexical);
-                    writer.Write7BitEncodedInt(terms.TryGetId(l.Datatype, out int datatype) ? datatype
-                        : throw new InvalidOperationException($"the datatype of term {id} has no id"));
+                    if (!datatypes.TryGetValue(l.Datatype.Value, out int datatype))
+                    {
+                        if (!terms.TryGetId(l.Datatype, out datatype)) throw new InvalidOperationException($"the datatype of term {id} has no id");
+                        datatypes[l.Datatype.Value] = datatype;
+                    }
+                    writer.Write7BitEncodedInt(datatype);
                     break;
             }
             items++;

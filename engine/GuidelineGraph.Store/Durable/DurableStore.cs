@@ -53,6 +53,8 @@ public sealed class DurableStore : IDisposable
     private readonly CancellationTokenSource _closing = new();
     private WriteAheadLog? _log;
     private long _generation;
+    // Copies of the log's generation and length for readers (/health) that must not wait behind a group's fsync.
+    private long _publishedGeneration, _logBytes;
     private long _snapshotGeneration = -1;
     private Task _snapshotting = Task.CompletedTask;
     private bool _disposed;
@@ -72,19 +74,13 @@ public sealed class DurableStore : IDisposable
     public string? Directory => _directory;
 
     /// <summary>The generation of the log that changes go to now.</summary>
-    public long Generation
-    {
-        get { lock (_commit) return _generation; }
-    }
+    public long Generation => Interlocked.Read(ref _publishedGeneration);
 
     /// <summary>The generation of the newest durable snapshot; -1 when there is none.</summary>
     public long SnapshotGeneration => Interlocked.Read(ref _snapshotGeneration);
 
     /// <summary>Bytes in the current log (0 in memory).</summary>
-    public long LogBytes
-    {
-        get { lock (_commit) return _log?.Length ?? 0; }
-    }
+    public long LogBytes => Interlocked.Read(ref _logBytes);
 
     /// <summary>Whether a snapshot is being written in the background now.</summary>
     public bool IsSnapshotting => !Volatile.Read(ref _snapshotting).IsCompleted;
@@ -188,6 +184,7 @@ public sealed class DurableStore : IDisposable
         Store.Apply(removed, added);
         _generation = logs.Count > 0 ? logs[^1].File.Generation : first;
         _log = WriteAheadLog.Open(LogPath(_generation), out _);
+        PublishLogState();
         DirectorySync.Flush(dir);
         DeleteBefore(first);
         return new StoreRecovery(_generation, snapshotQuads, records, tail.DroppedBytes, tail.Reason, created, snapshotFile);
@@ -249,6 +246,7 @@ public sealed class DurableStore : IDisposable
             if (_log is not null)
             {
                 _log.Append(records);
+                PublishLogState();
                 Interlocked.Increment(ref _loggedGroups);
             }
             transaction.Commit();
@@ -304,10 +302,17 @@ public sealed class DurableStore : IDisposable
         _log!.Dispose();
         _log = newLog;
         _generation = next;
+        PublishLogState();
         var ct = _closing.Token;
         var task = Task.Run(() => WriteSnapshot(next, view, termIds, ct), CancellationToken.None);
         Volatile.Write(ref _snapshotting, task);
         return task;
+    }
+
+    private void PublishLogState()
+    {
+        Interlocked.Exchange(ref _publishedGeneration, _generation);
+        Interlocked.Exchange(ref _logBytes, _log?.Length ?? 0);
     }
 
     private void WriteSnapshot(long generation, StoreSnapshot view, int termIds, CancellationToken ct)
