@@ -35,14 +35,40 @@ public sealed class DocumentMapping(ProtocolDocument document, IReadOnlyList<Sec
         var within = Sections.Where(m => m is not null && m11Sections.Any(n => m.M11.IsWithin(n))).Select(m => m!.Section).ToHashSet();
         if (within.Count == 0)
             foreach (string notation in m11Sections)
-                for (string? up = BroaderThan(notation); up is not null; up = BroaderThan(up))
-                {
-                    var mapped = Sections.Where(m => m is not null && m.M11.Notation == up).Select(m => m!.Section).ToList();
-                    if (mapped.Count == 0) continue;
-                    within.UnionWith(mapped);
-                    break;
-                }
+                if (NearestMappedAncestor(notation) is { } up)
+                    within.UnionWith(Sections.Where(m => m is not null && m.M11.Notation == up).Select(m => m!.Section));
         return within.Where(s => s.Parent is null || !within.Contains(s.Parent)).OrderBy(s => s.Index).ToList();
+    }
+
+    /// <summary>
+    /// Where a requirement's evidence is looked for, by section index: the sections mapped anywhere in the M11 chapters
+    /// of its M11 sections. Writers file a topic by their own outline (shedding under safety assessments rather than
+    /// pharmacokinetics, the placebo in the design description rather than the control-type rationale, endpoints in a
+    /// lone "Objectives and Endpoints" chapter); the chapter still keeps the evidence in the right part of the protocol.
+    /// Null (every section) when no M11 section is given.
+    /// </summary>
+    public bool[]? EvidenceSections(IReadOnlyCollection<string> m11Sections)
+    {
+        if (m11Sections.Count == 0) return null;
+        var chapters = m11Sections.Select(Chapter).ToHashSet(StringComparer.Ordinal);
+        var within = new bool[Sections.Count];
+        for (int i = 0; i < within.Length; i++)
+            within[i] = Sections[i] is { } m && chapters.Contains(Chapter(m.M11.Notation));
+        return within;
+    }
+
+    private string Chapter(string notation)
+    {
+        while (BroaderThan(notation) is { } up) notation = up;
+        return notation;
+    }
+
+    /// <summary>The closest M11 ancestor of the notation that some protocol section maps to exactly.</summary>
+    private string? NearestMappedAncestor(string notation)
+    {
+        for (string? up = BroaderThan(notation); up is not null; up = BroaderThan(up))
+            if (Sections.Any(m => m is not null && m.M11.Notation == up)) return up;
+        return null;
     }
 
     private string? BroaderThan(string notation) => m11ByNotation.TryGetValue(notation, out M11Section? section) ? section.Broader : null;
