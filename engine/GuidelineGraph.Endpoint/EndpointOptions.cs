@@ -25,4 +25,16 @@ public sealed record EndpointOptions
 
     /// <summary>The one origin allowed to call from a browser page of another site; null turns CORS off.</summary>
     public string? CorsOrigin { get; init; }
+
+    /// <summary>
+    /// Queries and updates evaluated at once; further requests wait their turn. Each evaluation holds its working
+    /// set (hash tables, groups, sorted rows), so this bounds the server's memory under load, not only its CPU.
+    /// </summary>
+    public int MaxConcurrentEvaluations { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>SERVICE may call these SPARQL endpoints (exact URLs) and nothing else; empty keeps SERVICE off.</summary>
+    public IReadOnlyList<Uri> ServiceAllowlist { get; init; } = [];
+
+    /// <summary>How long one SERVICE request may take before it fails (SILENT absorbs the failure).</summary>
+    public TimeSpan ServiceTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -22,8 +22,13 @@ namespace GuidelineGraph.Endpoint;
 public sealed class SparqlServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly EndpointState _state;
 
-    private SparqlServer(WebApplication app) => _app = app;
+    private SparqlServer(WebApplication app, EndpointState state)
+    {
+        _app = app;
+        _state = state;
+    }
 
     /// <param name="minimumLogLevel">Tests pass <see cref="LogLevel.Warning"/> or <see cref="LogLevel.None"/>.</param>
     public static SparqlServer Create(DurableStore store, EndpointOptions options, LogLevel minimumLogLevel = LogLevel.Information)
@@ -81,7 +86,7 @@ public sealed class SparqlServer : IAsyncDisposable
         app.MapMethods(EndpointUrls.Health, ["GET", "HEAD"], health.HandleAsync);
         app.MapFallback(http => new Problem(StatusCodes.Status404NotFound, "Not found",
             $"{http.Request.Path} is not served here; queries and updates go to {EndpointUrls.Sparql}, graphs to {EndpointUrls.GraphStore}, status to {EndpointUrls.Health}").WriteAsync(http));
-        return new SparqlServer(app);
+        return new SparqlServer(app, state);
     }
 
     /// <summary>A GET without a query: the service description for RDF clients, the query page for browsers.</summary>
@@ -120,5 +125,9 @@ public sealed class SparqlServer : IAsyncDisposable
 
     public Task StopAsync() => _app.StopAsync();
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _state.Dispose();
+    }
 }

@@ -41,6 +41,10 @@ internal sealed class Execution
     }
 
     public IQueryableDataset Dataset { get; }
+    /// <summary>The caller's cancellation, for work that waits outside the evaluator (a SERVICE call).</summary>
+    public CancellationToken Cancellation => _ct;
+    /// <summary>What is left of the timeout, or null without one.</summary>
+    public TimeSpan? Remaining => _timeout is TimeSpan limit ? limit - _clock.Elapsed : null;
     public QueryOptions Options { get; }
     public FunctionContext Functions { get; }
     public BlankNodeScope BlankNodes { get; } = new();
@@ -99,6 +103,14 @@ internal sealed class Execution
         return MatchMerged(s, p, o, graphs);
     }
 
+    /// <summary><see cref="Match"/> a chunk at a time.</summary>
+    public IQuadReader Read(int s, int p, int o, GraphScope scope)
+    {
+        var graphs = scope.Graphs;
+        if (graphs.Length == 1 && !IsLocal(s) && !IsLocal(p) && !IsLocal(o) && !IsLocal(graphs[0])) return Dataset.Read(s, p, o, graphs[0]);
+        return new QuadReader(Match(s, p, o, scope));
+    }
+
     private IEnumerable<IdQuad> MatchMerged(int s, int p, int o, int[] graphs)
     {
         for (int i = 0; i < graphs.Length; i++)
@@ -117,6 +129,12 @@ internal sealed class Execution
     public void Tick()
     {
         if ((++_ticks & 1023) != 0) return;
+        Check();
+    }
+
+    /// <summary>Stops the run if it was cancelled or ran past its timeout.</summary>
+    public void Check()
+    {
         if (_ct.IsCancellationRequested) throw new EvaluationException(new QueryError(QueryErrorKind.Cancelled, "the query was cancelled"));
         if (_timeout is TimeSpan limit && _clock.Elapsed > limit)
             throw new EvaluationException(new QueryError(QueryErrorKind.Timeout, $"the query ran past its timeout of {limit.TotalMilliseconds:0} ms"));

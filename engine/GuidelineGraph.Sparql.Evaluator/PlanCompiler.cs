@@ -98,6 +98,8 @@ internal sealed class PlanCompiler
                 return new ScanOp(s, PositionOf(s.Pattern.Subject), PositionOf(s.Pattern.Predicate), PositionOf(s.Pattern.Object));
             case PathNode p:
                 return new PathOp(p, EncodedPositionOf(p.Subject), EncodedPositionOf(p.Object));
+            case JoinNode { Right: ServiceNode { Endpoint: TermConstant } s } j:
+                return new ServiceJoinOp(j, Compile(j.Left), new ServiceOp(s, EncodedPositionOf(s.Endpoint), _slots.SlotsOf(Variables.Maybe(s.Inner)), Width));
             case JoinNode j when j.Algorithm == JoinAlgorithm.NestedLoop:
                 return new NestedLoopJoinOp(j, Compile(j.Left), Compile(j.Right));
             case JoinNode j:

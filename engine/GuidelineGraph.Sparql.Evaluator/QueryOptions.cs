@@ -18,6 +18,15 @@ public sealed record QueryOptions
     /// </summary>
     public IReadOnlyDictionary<string, IQueryableDataset> ServiceEndpoints { get; init; } = new Dictionary<string, IQueryableDataset>();
 
+    /// <summary>
+    /// Remote SERVICE endpoints, reached through this client for the endpoints it allows; null (the default)
+    /// keeps SERVICE to <see cref="ServiceEndpoints"/>.
+    /// </summary>
+    public IServiceClient? RemoteServices { get; init; }
+
+    /// <summary>Solutions sent per SERVICE request as a VALUES block.</summary>
+    public int ServiceBatchSize { get; init; } = 100;
+
     /// <summary>LOAD reads only file: IRIs under this directory; null forbids LOAD.</summary>
     public string? LoadRoot { get; init; }
 

@@ -12,7 +12,9 @@ public sealed class ServeCommandTests : IDisposable
     [Theory]
     [InlineData("--cors|not a url", "gg serve: --cors not a url: expected an origin such as https://example.org")]
     [InlineData("--bind|example.org", "gg serve: --bind example.org: expected an IP address")]
-    [InlineData("--max-rows|0", "gg serve: --timeout, --max-rows, --max-body-bytes and --snapshot-log-bytes need positive values")]
+    [InlineData("--max-rows|0", "gg serve: --timeout, --max-rows, --max-body-bytes, --snapshot-log-bytes and --concurrency need positive values")]
+    [InlineData("--concurrency|0", "gg serve: --timeout, --max-rows, --max-body-bytes, --snapshot-log-bytes and --concurrency need positive values")]
+    [InlineData("--service-allow|ftp://ex.org/sparql", "gg serve: --service-allow ftp://ex.org/sparql: expected the absolute http or https URL of a SPARQL endpoint, e.g. http://127.0.0.1:7878/sparql")]
     public async Task Bad_options_exit_2_with_the_reason(string arguments, string message)
     {
         var (exit, stderr) = await GgServeProcess.RunToExitAsync(arguments.Split('|'));

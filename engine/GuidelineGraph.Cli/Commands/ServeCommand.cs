@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Text.Json;
 using GuidelineGraph.Endpoint;
+using GuidelineGraph.Remote;
 using GuidelineGraph.Store;
 using GuidelineGraph.Store.Durable;
 
@@ -11,7 +12,7 @@ namespace GuidelineGraph.Cli.Commands;
 internal sealed class ServeCommand(CliContext context)
 {
     private sealed record Settings(string[] Data, string[] Graphs, string? StoreDirectory, string Bind, int Port, string? TokenFile,
-        int TimeoutMs, long MaxRows, long MaxBodyBytes, string? LoadRoot, string? Cors, long SnapshotLogBytes);
+        int TimeoutMs, long MaxRows, long MaxBodyBytes, string? LoadRoot, string? Cors, long SnapshotLogBytes, string[] ServiceAllow, int Concurrency);
 
     public static Command Build(CliContext context)
     {
@@ -28,13 +29,15 @@ internal sealed class ServeCommand(CliContext context)
         var loadRoot = new Option<string?>("--load-root") { Description = "LOAD may read file: IRIs under this directory only; without it LOAD is refused.", HelpName = "DIR" };
         var cors = new Option<string?>("--cors") { Description = "Allow browser pages of this origin (e.g. https://example.org) to call the endpoint; CORS is off without it.", HelpName = "ORIGIN" };
         var snapshot = new Option<long>("--snapshot-log-bytes") { Description = "With --store: write a snapshot and start a new log once the log reaches this size.", DefaultValueFactory = _ => DurableStoreOptions.Default.SnapshotAfterLogBytes, HelpName = "BYTES" };
+        var serviceAllow = new Option<string[]>("--service-allow") { Description = "SPARQL endpoints (exact URLs) that SERVICE may call; SERVICE reaches nothing else, redirects included. Off without it.", AllowMultipleArgumentsPerToken = true, HelpName = "URL" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Queries and updates evaluated at once; more wait their turn, which bounds memory under load.", DefaultValueFactory = _ => defaults.MaxConcurrentEvaluations, HelpName = "N" };
         var command = new Command("serve", "Serve the dataset over HTTP: SPARQL 1.1 Protocol on /sparql, Graph Store Protocol on /store, /health, a query page on /.")
         {
-            data, graph, store, bind, port, token, timeout, maxRows, maxBody, loadRoot, cors, snapshot,
+            data, graph, store, bind, port, token, timeout, maxRows, maxBody, loadRoot, cors, snapshot, serviceAllow, concurrency,
         };
         command.SetAction((r, ct) => new ServeCommand(context).RunAsync(new Settings(r.GetValue(data) ?? [], r.GetValue(graph) ?? [],
             r.GetValue(store), r.GetValue(bind)!, r.GetValue(port), r.GetValue(token), r.GetValue(timeout), r.GetValue(maxRows),
-            r.GetValue(maxBody), r.GetValue(loadRoot), r.GetValue(cors), r.GetValue(snapshot)), ct));
+            r.GetValue(maxBody), r.GetValue(loadRoot), r.GetValue(cors), r.GetValue(snapshot), r.GetValue(serviceAllow) ?? [], r.GetValue(concurrency)), ct));
         return command;
     }
 
@@ -42,8 +45,10 @@ internal sealed class ServeCommand(CliContext context)
     {
         if (s.Port is < 0 or > 65535) return Usage($"--port {s.Port}: expected 0 to 65535");
         if (!IPAddress.TryParse(s.Bind, out var address) && s.Bind != "localhost") return Usage($"--bind {s.Bind}: expected an IP address");
-        if (s.TimeoutMs <= 0 || s.MaxRows <= 0 || s.MaxBodyBytes <= 0 || s.SnapshotLogBytes <= 0)
-            return Usage("--timeout, --max-rows, --max-body-bytes and --snapshot-log-bytes need positive values");
+        if (s.TimeoutMs <= 0 || s.MaxRows <= 0 || s.MaxBodyBytes <= 0 || s.SnapshotLogBytes <= 0 || s.Concurrency <= 0)
+            return Usage("--timeout, --max-rows, --max-body-bytes, --snapshot-log-bytes and --concurrency need positive values");
+        var serviceAllowlist = RemoteServices.ParseAllowlist(s.ServiceAllow, out var serviceError);
+        if (serviceError is not null) return Usage($"--service-allow {serviceError}");
         if (s.Cors is not null && (!Uri.TryCreate(s.Cors, UriKind.Absolute, out var origin) || origin.AbsolutePath != "/"))
             return Usage($"--cors {s.Cors}: expected an origin such as https://example.org");
         if (s.LoadRoot is not null && !Directory.Exists(s.LoadRoot)) return Usage($"--load-root {s.LoadRoot}: no such directory");
@@ -95,6 +100,7 @@ internal sealed class ServeCommand(CliContext context)
             {
                 Bind = s.Bind, Port = s.Port, UpdateToken = updateToken, QueryTimeout = TimeSpan.FromMilliseconds(s.TimeoutMs),
                 MaxResultRows = s.MaxRows, MaxBodyBytes = s.MaxBodyBytes, LoadRoot = s.LoadRoot, CorsOrigin = s.Cors,
+                ServiceAllowlist = serviceAllowlist, MaxConcurrentEvaluations = s.Concurrency,
             });
             Uri url;
             try { url = await server.StartAsync(ct); }

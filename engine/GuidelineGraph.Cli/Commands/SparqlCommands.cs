@@ -35,16 +35,17 @@ internal static class SparqlCommands
         var repeat = new Option<int>("--repeat") { Description = "Run the query N times (timings per run with --timings).", DefaultValueFactory = _ => 1, HelpName = "N" };
         var timings = new Option<bool>("--timings") { Description = "Write JSON lines to stderr: {\"phase\":\"load\",\"ms\":…}, then {\"phase\":\"query\",\"run\":i,\"ms\":…,\"rows\":n} per run." };
         var timeout = new Option<int?>("--timeout") { Description = "Stop a run after this many milliseconds.", HelpName = "MS" };
+        var serviceAllow = new Option<string[]>("--service-allow") { Description = "SPARQL endpoints (exact URLs) that SERVICE may call; SERVICE reaches nothing else, redirects included. Off without it.", AllowMultipleArgumentsPerToken = true, HelpName = "URL" };
         var query = new Command("query", "Run a SPARQL query over RDF files, or on a remote SPARQL 1.1 store with --endpoint.")
         {
-            data, graph, baseIri, queryFile, queryText, format, explain, repeat, timings, timeout, parseOnly,
+            data, graph, baseIri, queryFile, queryText, format, explain, repeat, timings, timeout, parseOnly, serviceAllow,
         };
         var remote = new RemoteStoreOptions();
         remote.AddTo(query);
         query.SetAction((r, ct) => Task.FromResult(new QueryRun(context).Run(new QueryRequest(
             r.GetValue(data) ?? [], r.GetValue(graph) ?? [], r.GetValue(baseIri), r.GetValue(queryFile), r.GetValue(queryText),
             r.GetValue(format), r.GetValue(explain), r.GetValue(repeat), r.GetValue(timings), r.GetValue(timeout), r.GetValue(parseOnly),
-            remote.Read(r)), ct)));
+            remote.Read(r), r.GetValue(serviceAllow) ?? []), ct)));
 
         var updateFile = new Option<string>("--update") { Description = "The update request file (.ru).", Required = true, HelpName = "FILE.ru" };
         var output = new Option<string?>("--out") { Description = "Write the resulting dataset here (N-Quads, or TriG for .trig), atomically; standard output when absent.", HelpName = "FILE" };
@@ -62,7 +63,8 @@ internal static class SparqlCommands
 }
 
 internal sealed record QueryRequest(string[] Data, string[] Graphs, string? BaseIri, string? QueryFile, string? QueryText,
-    string? Format, bool Explain, int Repeat, bool Timings, int? TimeoutMs, bool ParseOnly, RemoteStoreRequest? Remote = null);
+    string? Format, bool Explain, int Repeat, bool Timings, int? TimeoutMs, bool ParseOnly, RemoteStoreRequest? Remote = null,
+    string[]? ServiceAllow = null);
 
 internal sealed class QueryRun(CliContext context)
 {
@@ -88,21 +90,26 @@ internal sealed class QueryRun(CliContext context)
 
         if (request.Remote is { IsGiven: true } remote) return RunRemote(request, remote, text, graphResult, format, ct);
 
+        var serviceAllowlist = RemoteServices.ParseAllowlist(request.ServiceAllow ?? [], out var serviceError);
+        if (serviceError is not null) return Usage("query", $"--service-allow {serviceError}");
+
         var clock = Stopwatch.StartNew();
         var store = new QuadStore();
         if (Load(store, request.Data, request.Graphs, request.BaseIri, "query") is int failure) return failure;
         if (request.Timings) Timing($"{{\"phase\":\"load\",\"ms\":{Ms(clock)}}}");
 
+        using var services = serviceAllowlist.Count == 0 ? null : new RemoteServices(serviceAllowlist, request.TimeoutMs is int limit ? TimeSpan.FromMilliseconds(limit) : TimeSpan.FromSeconds(30));
         var options = new QueryOptions
         {
             CollectStatistics = request.Explain,
             Timeout = request.TimeoutMs is int ms ? TimeSpan.FromMilliseconds(ms) : null,
+            RemoteServices = services,
         };
         QueryOutcome? outcome = null;
         for (int run = 1; run <= request.Repeat; run++)
         {
             clock.Restart();
-            outcome = store.Query(query, options);
+            outcome = store.Query(query, options, ct);
             if (outcome.Error is { } error) return Failed($"gg query: {error.Message}");
             if (request.Timings) Timing($"{{\"phase\":\"query\",\"run\":{run},\"ms\":{Ms(clock)},\"rows\":{outcome.Count}}}");
         }

@@ -33,7 +33,7 @@ internal sealed class QueryHandler(EndpointState state)
             return;
         }
 
-        var outcome = await Task.Run(() => state.Store.Store.Query(query, state.EvaluationOptions, ct), ct);
+        var outcome = await state.EvaluateAsync(() => state.Store.Store.Query(query, state.EvaluationOptions, ct), ct);
         if (outcome.Error is { } error)
         {
             await state.ProblemFor(error).WriteAsync(http);

@@ -35,7 +35,7 @@ internal sealed class UpdateHandler(EndpointState state)
             }
             update = update with { Operations = [.. update.Operations.Select(op => op is DeleteInsert d ? d with { Using = dataset } : op)] };
         }
-        var outcome = await Task.Run(() => state.Store.Update(update, state.EvaluationOptions, ct), ct);
+        var outcome = await state.EvaluateAsync(() => state.Store.Update(update, state.EvaluationOptions, ct), ct);
         if (outcome.Error is { } error)
         {
             await state.ProblemFor(error).WriteAsync(http);
