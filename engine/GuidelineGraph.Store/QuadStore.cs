@@ -69,15 +69,15 @@ public sealed class QuadStore
     }
 
     /// <summary>
-    /// Replaces an empty store's quads with <paramref name="gspo"/>, whose ids are already this store's (a restored
-    /// binary snapshot: the dictionary was rebuilt first, in id order, and the reader checked every id).
+    /// Gives an empty store the quads of <paramref name="index"/>, whose ids are already this store's (a restored
+    /// binary snapshot: the dictionary was rebuilt in id order, and the reader checked every id).
     /// </summary>
-    internal void Restore(Key4[] gspo, int length)
+    internal void Restore(QuadIndex index)
     {
         lock (_writer)
         {
             if (_current.Count != 0) throw new InvalidOperationException("only an empty store can be restored from a snapshot");
-            Publish(new StoreSnapshot(Terms, QuadIndex.Build(gspo, length, parallel: true), QuadIndex.Empty, QuadIndex.Empty, _current.Version + 1));
+            Publish(new StoreSnapshot(Terms, index, QuadIndex.Empty, QuadIndex.Empty, _current.Version + 1));
         }
     }
 

@@ -179,41 +179,82 @@ public static class BinarySnapshot
     /// </summary>
     public static Contents Read(string path, QuadStore store, CancellationToken ct = default)
     {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        if (store.Terms.Count != 1 || store.Count != 0) throw new InvalidOperationException("a snapshot loads into an empty store only");
+        Contents contents;
+        using (var file = OpenRead(path)) contents = new BlockReader(file, path).ReadHeader();
+        // The quads need the header's counts, not the dictionary: a second thread reads, checks and indexes them
+        // while this one rebuilds the dictionary.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var index = Task.Run(() => ReadQuads(path, contents, stop.Token), CancellationToken.None);
+        try
+        {
+            ReadTerms(path, contents, store.Terms, ct);
+        }
+        catch
+        {
+            stop.Cancel();
+            try { index.Wait(CancellationToken.None); }
+            catch (AggregateException) { }
+            throw;
+        }
+        var built = index.GetAwaiter().GetResult();
+        store.Terms.TrimExcess();
+        store.Restore(built);
+        return contents;
+    }
+
+    private static FileStream OpenRead(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+
+    /// <summary>Adds the term blocks' terms in id order and checks that each gets the id it had.</summary>
+    private static void ReadTerms(string path, Contents contents, TermDictionary terms, CancellationToken ct)
+    {
+        using var file = OpenRead(path);
         var reader = new BlockReader(file, path);
-        var contents = reader.ReadHeader();
-        var terms = store.Terms;
-        if (terms.Count != 1) throw new InvalidOperationException("a snapshot loads into an empty store only");
+        reader.ReadHeader();
         var datatypes = new Dictionary<int, Iri>();
+        while (terms.Count < contents.TermIds)
+        {
+            ct.ThrowIfCancellationRequested();
+            var (kind, items, payload) = reader.ReadBlock(skipTerms: false);
+            if (kind != TermBlock) throw reader.Damaged($"the dictionary ends at id {terms.Count - 1}, the header announces {contents.TermIds - 1}");
+            using var text = new BinaryReader(new MemoryStream(payload!, writable: false), Encoding.UTF8);
+            for (int i = 0; i < items; i++)
+            {
+                int expected = terms.Count;
+                if (expected >= contents.TermIds) throw reader.Damaged("more terms than the header announces");
+                Term term;
+                try { term = ReadTerm(text, expected, datatypes, terms); }
+                catch (EndOfStreamException) { throw reader.Damaged($"term {expected} is cut short"); }
+                catch (FormatException e) { throw reader.Damaged($"term {expected}: {e.Message}"); }
+                if (terms.GetOrAdd(term) != expected) throw reader.Damaged($"term {expected} repeats an earlier term");
+            }
+            if (text.BaseStream.Position != payload!.Length) throw reader.Damaged("a term block holds more bytes than its terms");
+        }
+        if (reader.ReadBlock(skipTerms: false).Kind == TermBlock) throw reader.Damaged("more terms than the header announces");
+    }
+
+    /// <summary>Skips the term blocks, reads the quad blocks up to the end block, checks ids and order, and indexes them.</summary>
+    private static QuadIndex ReadQuads(string path, Contents contents, CancellationToken ct)
+    {
+        using var file = OpenRead(path);
+        var reader = new BlockReader(file, path);
+        reader.ReadHeader();
         var keys = new Key4[contents.Quads];
         long quads = 0;
+        bool inQuads = false;
         Key4 previous = new(-1, 0, 0, 0);
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            var (kind, items, payload) = reader.ReadBlock();
+            var (kind, items, payload) = reader.ReadBlock(skipTerms: !inQuads);
             switch (kind)
             {
-                case TermBlock when quads == 0:
-                    {
-                        using var text = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
-                        for (int i = 0; i < items; i++)
-                        {
-                            int expected = terms.Count;
-                            if (expected >= contents.TermIds) throw reader.Damaged("more terms than the header announces");
-                            Term term;
-                            try { term = ReadTerm(text, expected, datatypes, terms); }
-                            catch (EndOfStreamException) { throw reader.Damaged($"term {expected} is cut short"); }
-                            catch (FormatException e) { throw reader.Damaged($"term {expected}: {e.Message}"); }
-                            if (terms.GetOrAdd(term) != expected) throw reader.Damaged($"term {expected} repeats an earlier term");
-                        }
-                        if (text.BaseStream.Position != payload.Length) throw reader.Damaged("a term block holds more bytes than its terms");
-                        break;
-                    }
+                case TermBlock when !inQuads:
+                    break;
                 case QuadBlock:
                     {
-                        if (terms.Count != contents.TermIds) throw reader.Damaged($"the dictionary ends at id {terms.Count - 1}, the header announces {contents.TermIds - 1}");
-                        if (payload.Length != (long)items * QuadBytes || quads + items > contents.Quads) throw reader.Damaged("a quad block's size does not match its count");
+                        inQuads = true;
+                        if (payload!.Length != (long)items * QuadBytes || quads + items > contents.Quads) throw reader.Damaged("a quad block's size does not match its count");
                         for (int i = 0; i < items; i++)
                         {
                             var at = payload.AsSpan(i * QuadBytes);
@@ -228,11 +269,8 @@ public static class BinarySnapshot
                         break;
                     }
                 case EndBlock:
-                    if (terms.Count != contents.TermIds || quads != contents.Quads)
-                        throw reader.Damaged($"the file ends after {terms.Count - 1} terms and {quads} quads; its header announces {contents.TermIds - 1} and {contents.Quads}");
-                    store.Terms.TrimExcess();
-                    store.Restore(keys, keys.Length);
-                    return contents;
+                    if (quads != contents.Quads) throw reader.Damaged($"the file ends after {quads} quads; its header announces {contents.Quads}");
+                    return QuadIndex.Build(keys, keys.Length, parallel: true);
                 default:
                     throw reader.Damaged($"unexpected block kind {kind}");
             }
@@ -286,7 +324,8 @@ public static class BinarySnapshot
             return new Contents(termIds, quads);
         }
 
-        public (uint Kind, int Items, byte[] Payload) ReadBlock()
+        /// <summary>The next block; a term block's payload is skipped unchecked (null) when <paramref name="skipTerms"/>.</summary>
+        public (uint Kind, int Items, byte[]? Payload) ReadBlock(bool skipTerms)
         {
             _blockStart = file.Position;
             if (file.Length - _blockStart < BlockHeaderBytes) throw Damaged("the file is cut short (no end block)");
@@ -297,6 +336,11 @@ public static class BinarySnapshot
             uint crc = BinaryPrimitives.ReadUInt32LittleEndian(_header.AsSpan(12));
             if (length > file.Length - file.Position || length > int.MaxValue || items > int.MaxValue)
                 throw Damaged("a block is longer than the rest of the file (a damaged length, or the file is cut short)");
+            if (skipTerms && kind == TermBlock)
+            {
+                file.Seek(length, SeekOrigin.Current);
+                return (kind, (int)items, null);
+            }
             var payload = new byte[length];
             file.ReadExactly(payload);
             if (BlockChecksum(_header.AsSpan(0, 12), payload) != crc) throw Damaged("a block's checksum does not match");
