@@ -121,7 +121,7 @@ public sealed class ProtocolChecker
     {
         if (!_inference.Vocabulary.Controls.TryGetValue(controlId, out ControlTerms? terms)) return null;
         string key = controlId + "|" + string.Join(",", m11Sections);
-        if (!cache.TryGetValue(key, out ControlEvidence? found)) cache[key] = found = _scanner.Evidence.Find(index, terms, m11Sections);
+        if (!cache.TryGetValue(key, out ControlEvidence? found)) cache[key] = found = _scanner.Evidence.Find(index, terms, m11Sections, EvidencePerControl);
         return found;
     }
 

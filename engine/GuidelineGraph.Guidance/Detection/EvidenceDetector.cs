@@ -24,7 +24,7 @@ public readonly record struct ControlMatch(int Control, TermMatch<ControlTerms> 
 
 /// <summary>
 /// Looks for a control's evidence terms (gg:evidenceTerm and labels, en and zh, from the graph) in the
-/// protocol sections mapped to given M11 sections or below them. A negated mention is not evidence, and
+/// protocol sections mapped within the M11 chapters of given M11 sections. A negated mention is not evidence, and
 /// a heading is not evidence when its own body says "not applicable". Every control's terms are matched in
 /// one pass per block (<see cref="Scan"/>); <see cref="Find"/> then reads the hits from a <see cref="ProtocolIndex"/>.
 /// </summary>
@@ -54,7 +54,8 @@ public sealed class EvidenceDetector
     }
 
     /// <param name="m11Sections">M11 notations; empty means the whole document.</param>
-    public ControlEvidence Find(ProtocolIndex index, ControlTerms control, IReadOnlyCollection<string> m11Sections)
+    /// <param name="enough">Stop after the section where this many hits of evidence are found (the negated ones seen so far come too).</param>
+    public ControlEvidence Find(ProtocolIndex index, ControlTerms control, IReadOnlyCollection<string> m11Sections, int enough = int.MaxValue)
     {
         if (!_indexOf.TryGetValue(control.Id, out int at))
             throw new ArgumentException($"control '{control.Id}' is not in the detection vocabulary", nameof(control));
@@ -63,7 +64,7 @@ public sealed class EvidenceDetector
         var negated = new List<EvidenceHit>();
         IReadOnlyList<(TextBlock Block, ControlMatch Match)> hits = index.HitsOf(at);
         // Hits come in document order, so a section's heading hits, then its body hits, are consecutive.
-        for (int i = 0; i < hits.Count;)
+        for (int i = 0; i < hits.Count && found.Count < enough;)
         {
             ProtocolSection? section = hits[i].Block.Section;
             int end = i;

@@ -51,17 +51,19 @@ public sealed class ProtocolIndex
     /// <summary>True when the section's body opens with "not applicable" (or "none", 不适用, 无).</summary>
     public bool SaysNotApplicable(ProtocolSection section) => section.Blocks.Count > 0 && _scans[section.Blocks[0].Index].SaysNotApplicable;
 
-    /// <summary>Which sections map within any of the M11 sections, by section index; null (every section) when none is given.</summary>
-    internal bool[]? SectionsWithin(IReadOnlyCollection<string> m11Sections)
+    /// <summary><see cref="DocumentMapping.EvidenceSections"/> (the M11 chapters of the sections), once per set; null (every section) when none is given.</summary>
+    internal bool[]? SectionsWithin(IReadOnlyCollection<string> m11Sections) =>
+        m11Sections.Count == 0 ? null : _within.GetOrAdd(string.Join(' ', m11Sections), _ => Mapping.EvidenceSections(m11Sections)!);
+
+    /// <summary>
+    /// Takes over what an earlier version with the same outline (so the same mapping) worked out from its mapping:
+    /// which sections lie within, and where requirements' text belongs.
+    /// </summary>
+    internal void CarryFrom(ProtocolIndex previous)
     {
-        if (m11Sections.Count == 0) return null;
-        return _within.GetOrAdd(string.Join(' ', m11Sections), _ =>
-        {
-            var within = new bool[Document.Sections.Count];
-            foreach (ProtocolSection section in Document.Sections)
-                within[section.Index] = Mapping.For(section) is { } m && m11Sections.Any(n => m.M11.IsWithin(n));
-            return within;
-        });
+        foreach ((string key, bool[] within) in previous._within) _within.TryAdd(key, within);
+        foreach ((string key, IReadOnlyList<ProtocolSection> sections) in previous._expected)
+            _expected.TryAdd(key, sections.Select(s => Document.Sections[s.Index]).ToList());
     }
 
     /// <summary><see cref="DocumentMapping.ExpectedSections"/>, once per set of M11 sections.</summary>

@@ -43,10 +43,10 @@ public sealed class ProtocolScanner
             TextBlock block = document.Blocks[i];
             scans[i] = known is not null && known.TryGetValue(block.Text, out BlockScan? scan) && scan.Kind == block.Kind ? scan : Scan(block);
         }
-        DocumentMapping mapping = previous is not null && SameOutline(previous.Document, document)
-            ? Carry(previous.Mapping, document)
-            : Mapper.Map(document);
-        return new ProtocolIndex(this, mapping, scans);
+        bool sameOutline = previous is not null && SameOutline(previous.Document, document);
+        var index = new ProtocolIndex(this, sameOutline ? Carry(previous!.Mapping, document) : Mapper.Map(document), scans);
+        if (sameOutline) index.CarryFrom(previous!);
+        return index;
     }
 
     public BlockScan Scan(TextBlock block)

@@ -20,28 +20,20 @@ internal sealed class DocumentAssembler(string source, string? path)
     /// <param name="level">Heading level (1…9), or 0 for body text.</param>
     public void AddBlock(BlockKind kind, int level, StringBuilder text, List<int> sourceOffsets, int start, int end)
     {
-        // Collapse the block's whitespace runs to single spaces; offsets follow the kept characters.
-        var kept = new StringBuilder(text.Length);
-        var offsets = new List<int>(text.Length);
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            bool space = char.IsWhiteSpace(c);
-            if (space && (kept.Length == 0 || kept[^1] == ' ')) continue;
-            kept.Append(space ? ' ' : c);
-            offsets.Add(sourceOffsets[i]);
-        }
-        while (kept.Length > 0 && kept[^1] == ' ')
-        {
-            kept.Length--;
-            offsets.RemoveAt(offsets.Count - 1);
-        }
-        if (kept.Length == 0 && kind != BlockKind.Heading) return;
-        _blocks.Add((new TextBlock(kind, kept.ToString(), offsets.ToArray(), Lines.Span(start, end), Lines), kind == BlockKind.Heading ? Math.Max(1, level) : 0));
+        if (RawBlock.Collapse(kind, level, text, sourceOffsets, start, end) is { } block) Add(block, 0);
     }
 
+    /// <summary>A block whose offsets are relative to <paramref name="offsetBase"/> (a reused Markdown chunk's start).</summary>
+    public void Add(RawBlock block, int offsetBase) =>
+        _blocks.Add((new TextBlock(block.Kind, block.Text, block.Offsets, offsetBase, Lines.Span(offsetBase + block.Start, offsetBase + block.End), Lines),
+            block.Kind == BlockKind.Heading ? Math.Max(1, block.Level) : 0));
+
+    public void AddMarker(string token, int start, int end) => _markers.Add((token, start, end));
+
     /// <summary>Scans an HTML comment (or any raw HTML) for gg:addresses markers.</summary>
-    public void ScanMarkers(string html, int sourceStart)
+    public void ScanMarkers(string html, int sourceStart) => ScanMarkers(html, sourceStart, _markers);
+
+    public static void ScanMarkers(string html, int sourceStart, List<(string Token, int Start, int End)> markers)
     {
         const string Keyword = "gg:addresses";
         int at = 0;
@@ -59,14 +51,14 @@ internal sealed class DocumentAssembler(string source, string? path)
                 {
                     string token = html[tokenStart..i].Trim('<', '>');
                     if (token.Length > 0 && !token.StartsWith("gg:addresses", StringComparison.OrdinalIgnoreCase))
-                        _markers.Add((token, sourceStart + tokenStart, sourceStart + i));
+                        markers.Add((token, sourceStart + tokenStart, sourceStart + i));
                 }
             }
             at = stop;
         }
     }
 
-    public ProtocolDocument Build(ProtocolFormat format)
+    public ProtocolDocument Build(ProtocolFormat format, IReadOnlyList<MarkdownChunk>? chunks = null)
     {
         var sections = new List<ProtocolSection>();
         var open = new Stack<ProtocolSection>();
@@ -110,7 +102,36 @@ internal sealed class DocumentAssembler(string source, string? path)
             ProtocolSection? section = sections.LastOrDefault(s => s.HeadingSpan.Start.Offset <= m.Start);
             return new RequirementMarker(m.Token, RequirementIds.LocalId(m.Token), section, span);
         }).ToList();
-        return new ProtocolDocument(path, format, source, Lines, FrontMatter, sections, blocks, markers, plain.ToString());
+        return new ProtocolDocument(path, format, source, Lines, FrontMatter, sections, blocks, markers, plain.ToString()) { Chunks = chunks ?? [] };
+    }
+}
+
+/// <summary>
+/// A block as a reader found it, before it has a place in a document: whitespace runs collapsed, and for every
+/// character its source offset, relative to where the reader started (a Markdown chunk, or the file).
+/// </summary>
+internal sealed record RawBlock(BlockKind Kind, int Level, string Text, int[] Offsets, int Start, int End)
+{
+    /// <summary>The block with whitespace runs collapsed to single spaces (offsets follow the kept characters); null when a non-heading block is empty.</summary>
+    public static RawBlock? Collapse(BlockKind kind, int level, StringBuilder text, List<int> sourceOffsets, int start, int end)
+    {
+        var kept = new StringBuilder(text.Length);
+        var offsets = new List<int>(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool space = char.IsWhiteSpace(c);
+            if (space && (kept.Length == 0 || kept[^1] == ' ')) continue;
+            kept.Append(space ? ' ' : c);
+            offsets.Add(sourceOffsets[i]);
+        }
+        while (kept.Length > 0 && kept[^1] == ' ')
+        {
+            kept.Length--;
+            offsets.RemoveAt(offsets.Count - 1);
+        }
+        if (kept.Length == 0 && kind != BlockKind.Heading) return null;
+        return new RawBlock(kind, level, kept.ToString(), offsets.ToArray(), start, end);
     }
 }
 

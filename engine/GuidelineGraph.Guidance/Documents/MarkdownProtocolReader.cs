@@ -18,29 +18,67 @@ public static class MarkdownProtocolReader
         .UseGridTables()
         .Build();
 
-    public static ProtocolReadResult Read(string text, string? path = null)
+    public static ProtocolReadResult Read(string text, string? path = null) => Read(text, path, null);
+
+    /// <summary>
+    /// Reads a new version of a document: the top-level sections whose text is unchanged since
+    /// <paramref name="previous"/> are not parsed again (the language server's case, one edit at a time).
+    /// </summary>
+    public static ProtocolReadResult Read(string text, string? path, ProtocolDocument? previous)
     {
         var assembler = new DocumentAssembler(text, path);
+        Dictionary<int, MarkdownChunk>? known = null;
+        if (previous is not null && previous.Path == path)
+        {
+            known = new Dictionary<int, MarkdownChunk>(previous.Chunks.Count);
+            foreach (MarkdownChunk chunk in previous.Chunks) known.TryAdd(Key(chunk.Text, chunk.First), chunk);
+        }
+        var chunks = new List<MarkdownChunk>();
+        foreach ((int start, int end) in MarkdownChunks.Split(text))
+        {
+            ReadOnlySpan<char> source = text.AsSpan(start, end - start);
+            MarkdownChunk chunk = known is not null && known.TryGetValue(Key(source, start == 0), out MarkdownChunk? same)
+                && same.First == (start == 0) && source.SequenceEqual(same.Text)
+                ? same
+                : ReadChunk(text.Substring(start, end - start), start == 0, path);
+            chunks.Add(chunk);
+            foreach (RawBlock block in chunk.Blocks) assembler.Add(block, start);
+            foreach ((string token, int s, int e) in chunk.Markers) assembler.AddMarker(token, start + s, start + e);
+        }
+        assembler.FrontMatter = chunks[0].FrontMatter;
+        assembler.Errors.AddRange(chunks[0].Errors);
+        return new ProtocolReadResult(assembler.Build(ProtocolFormat.Markdown, chunks), assembler.Errors);
+    }
+
+    private static int Key(ReadOnlySpan<char> text, bool first) => HashCode.Combine(string.GetHashCode(text), first);
+
+    /// <summary>Parses one chunk; offsets are relative to its start (the document start for the first chunk).</summary>
+    private static MarkdownChunk ReadChunk(string text, bool first, string? path)
+    {
+        var blocks = new List<RawBlock>();
+        var markers = new List<(string, int, int)>();
+        var errors = new List<DocumentError>();
+        FrontMatter? frontMatter = null;
         MarkdownDocument markdown = Markdown.Parse(text, Pipeline);
         foreach (Block block in markdown.Descendants<Block>())
         {
             switch (block)
             {
-                case YamlFrontMatterBlock yaml:
-                    ReadFrontMatter(text, yaml, assembler, path);
+                case YamlFrontMatterBlock yaml when first:
+                    frontMatter = ReadFrontMatter(text, yaml, path, errors);
                     break;
                 case HeadingBlock heading:
-                    AddInlines(assembler, BlockKind.Heading, heading.Level, heading.Inline, heading.Span);
+                    AddInlines(blocks, markers, BlockKind.Heading, heading.Level, heading.Inline, heading.Span, text);
                     break;
                 case ParagraphBlock paragraph:
-                    AddInlines(assembler, KindOf(paragraph), 0, paragraph.Inline, paragraph.Span);
+                    AddInlines(blocks, markers, KindOf(paragraph), 0, paragraph.Inline, paragraph.Span, text);
                     break;
                 case HtmlBlock html:
-                    assembler.ScanMarkers(text.Substring(html.Span.Start, Math.Min(html.Span.Length, text.Length - html.Span.Start)), html.Span.Start);
+                    DocumentAssembler.ScanMarkers(text.Substring(html.Span.Start, Math.Min(html.Span.Length, text.Length - html.Span.Start)), html.Span.Start, markers);
                     break;
             }
         }
-        return new ProtocolReadResult(assembler.Build(ProtocolFormat.Markdown), assembler.Errors);
+        return new MarkdownChunk(text, first, blocks, markers, frontMatter, errors);
     }
 
     private static BlockKind KindOf(Block block)
@@ -53,15 +91,16 @@ public static class MarkdownProtocolReader
         return BlockKind.Paragraph;
     }
 
-    private static void AddInlines(DocumentAssembler assembler, BlockKind kind, int level, ContainerInline? inlines, Markdig.Syntax.SourceSpan span)
+    private static void AddInlines(List<RawBlock> blocks, List<(string, int, int)> markers, BlockKind kind, int level, ContainerInline? inlines,
+        Markdig.Syntax.SourceSpan span, string source)
     {
         var text = new StringBuilder();
         var offsets = new List<int>();
-        if (inlines is not null) Append(inlines, text, offsets, assembler);
-        assembler.AddBlock(kind, level, text, offsets, span.Start, span.End + 1);
+        if (inlines is not null) Append(inlines, text, offsets, markers, source);
+        if (RawBlock.Collapse(kind, level, text, offsets, span.Start, span.End + 1) is { } block) blocks.Add(block);
     }
 
-    private static void Append(ContainerInline container, StringBuilder text, List<int> offsets, DocumentAssembler assembler)
+    private static void Append(ContainerInline container, StringBuilder text, List<int> offsets, List<(string, int, int)> markers, string source)
     {
         foreach (Inline inline in container)
         {
@@ -70,7 +109,7 @@ public static class MarkdownProtocolReader
                 case LiteralInline literal:
                 {
                     string content = literal.Content.ToString();
-                    int start = Align(assembler.Source, content, literal.Span.Start);
+                    int start = Align(source, content, literal.Span.Start);
                     AppendRun(content, start, Math.Max(literal.Span.End, start + content.Length - 1), text, offsets);
                     break;
                 }
@@ -87,10 +126,10 @@ public static class MarkdownProtocolReader
                     AppendRun(" ", lineBreak.Span.Start, lineBreak.Span.Start, text, offsets);
                     break;
                 case HtmlInline html:
-                    assembler.ScanMarkers(html.Tag, html.Span.Start);
+                    DocumentAssembler.ScanMarkers(html.Tag, html.Span.Start, markers);
                     break;
                 case ContainerInline child:
-                    Append(child, text, offsets, assembler);
+                    Append(child, text, offsets, markers, source);
                     break;
             }
         }
@@ -123,7 +162,7 @@ public static class MarkdownProtocolReader
         }
     }
 
-    private static void ReadFrontMatter(string text, YamlFrontMatterBlock yaml, DocumentAssembler assembler, string? path)
+    private static FrontMatter ReadFrontMatter(string text, YamlFrontMatterBlock yaml, string? path, List<DocumentError> errors)
     {
         int start = yaml.Span.Start;
         int end = Math.Min(yaml.Span.End + 1, text.Length);
@@ -132,6 +171,8 @@ public static class MarkdownProtocolReader
         while (closing > rawStart && text[closing - 1] != '\n') closing--;
         if (rawStart <= 0 || closing < rawStart) closing = rawStart = end;
         string raw = text[rawStart..closing];
-        assembler.FrontMatter = FrontMatterParser.Parse(raw, rawStart, assembler.Lines.Span(start, end), assembler.Lines, path, assembler.Errors);
+        // The first chunk starts the document, so its own line map gives the document's positions.
+        var lines = new LineMap(text);
+        return FrontMatterParser.Parse(raw, rawStart, lines.Span(start, end), lines, path, errors);
     }
 }

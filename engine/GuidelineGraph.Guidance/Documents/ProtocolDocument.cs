@@ -13,13 +13,16 @@ public enum BlockKind { Heading, Paragraph, ListItem, TableCell }
 public sealed class TextBlock
 {
     private readonly int[] _sourceOffsets;
+    private readonly int _offsetBase;
     private readonly LineMap _lines;
 
-    internal TextBlock(BlockKind kind, string text, int[] sourceOffsets, SourceSpan span, LineMap lines)
+    /// <param name="sourceOffsets">Per character, its source offset less <paramref name="offsetBase"/> (shared by the versions of a document that keep the block).</param>
+    internal TextBlock(BlockKind kind, string text, int[] sourceOffsets, int offsetBase, SourceSpan span, LineMap lines)
     {
         Kind = kind;
         Text = text;
         _sourceOffsets = sourceOffsets;
+        _offsetBase = offsetBase;
         Span = span;
         _lines = lines;
     }
@@ -41,9 +44,9 @@ public sealed class TextBlock
     public SourceSpan SourceSpanOf(int start, int length)
     {
         if (Text.Length == 0) return Span;
-        int first = _sourceOffsets[Math.Clamp(start, 0, Text.Length - 1)];
+        int first = _offsetBase + _sourceOffsets[Math.Clamp(start, 0, Text.Length - 1)];
         int lastIndex = Math.Clamp(start + length - 1, 0, Text.Length - 1);
-        int last = _sourceOffsets[lastIndex] + (char.IsHighSurrogate(Text[lastIndex]) ? 2 : 1);
+        int last = _offsetBase + _sourceOffsets[lastIndex] + (char.IsHighSurrogate(Text[lastIndex]) ? 2 : 1);
         return _lines.Span(first, Math.Max(first, last));
     }
 }
@@ -144,6 +147,9 @@ public sealed class ProtocolDocument
 
     /// <summary>The blocks' text joined by '\n'; map a position back with <see cref="SourcePositionOfPlain"/>.</summary>
     public string PlainText { get; }
+
+    /// <summary>The Markdown chunks (one per top-level section) the document was read from, for reading its next version.</summary>
+    internal IReadOnlyList<MarkdownChunk> Chunks { get; init; } = [];
 
     public IEnumerable<ProtocolSection> RootSections => Sections.Where(s => s.Parent is null);
 
