@@ -64,6 +64,7 @@ public class FrontMatterActionTests
     [InlineData("title: 基因治疗方案\n", "title: 基因治疗方案\nguidelinegraph:\n  features:\n    - aav9\n")]
     [InlineData("guidelinegraph: {features: [intrathecal]}\n", "guidelinegraph: {features: [intrathecal, aav9]}\n")]
     [InlineData("guidelinegraph: {title: x}\n", "guidelinegraph: {title: x, features: [aav9]}\n")]
+    [InlineData("guidelinegraph: {}\n", "guidelinegraph: {features: [aav9]}\n")]
     public async Task Adding_a_detected_feature_keeps_the_front_matter_style(string yaml, string expected)
     {
         string added = await AddAav9Async($"---\n{yaml}---\n{Body}");

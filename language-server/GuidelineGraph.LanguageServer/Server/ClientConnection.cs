@@ -12,8 +12,22 @@ public sealed class ClientConnection(JsonRpc rpc, TextWriter log)
     /// <summary>"off" | "messages" | "verbose", set by initialize and $/setTrace.</summary>
     public string Trace { get; set; } = "off";
 
-    public async Task NotifyAsync(string method, object? parameters)
+    private readonly Lock _sendOrder = new();
+    private Task _lastSend = Task.CompletedTask;
+
+    /// <summary>
+    /// Notifications leave in the order of the calls, also from different threads: concurrent unawaited sends through
+    /// StreamJsonRpc may reach the stream in any order, and a diagnostics publish checked as current must not be
+    /// overtaken by an older one (the soak saw version 760 arrive after 778 on a loaded machine).
+    /// </summary>
+    public Task NotifyAsync(string method, object? parameters)
     {
+        lock (_sendOrder) return _lastSend = SendAfterAsync(_lastSend, method, parameters);
+    }
+
+    private async Task SendAfterAsync(Task previous, string method, object? parameters)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         try
         {
             await rpc.NotifyWithParameterObjectAsync(method, parameters).ConfigureAwait(false);

@@ -110,12 +110,12 @@ internal static class FrontMatterListEdit
     private static (int, string)? AddKey(DocumentText text, FrontMatterMap map, string[] path, FrontMatterItem item, string nl)
     {
         string source = text.Text;
-        if (map.Entries.Count > 0 && source[Start(map)] == '{')
+        if (source[Start(map)] == '{')
         {
-            var flow = new StringBuilder();
+            var flow = new StringBuilder(map.Entries.Count > 0 ? ", " : "");
             foreach (string key in path[..^1]) flow.Append(key).Append(": {");
             flow.Append(path[^1]).Append(": [").Append(Flow(item, null)).Append(']').Append('}', path.Length - 1);
-            return (BeforeClosing(source, Start(map)), ", " + flow);
+            return (BeforeClosing(source, Start(map)), flow.ToString());
         }
         if (map.Entries.Count == 0) return null;
         FrontMatterScalar firstKey = map.Entries[0].Key;
