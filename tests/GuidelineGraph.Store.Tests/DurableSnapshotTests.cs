@@ -160,6 +160,33 @@ public sealed class DurableSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void A_failed_snapshot_keeps_the_older_snapshot_and_every_log()
+    {
+        static bool Insert(DurableStore store, string o) =>
+            store.Update(SparqlParser.ParseUpdate($"INSERT DATA {{ <http://ex.org/a> <http://ex.org/b> <http://ex.org/{o}> }}").Value!).Success;
+        // A directory where the next snapshot's temporary file goes: creating the file fails as a full disk would.
+        var blocker = Path.Combine(_dir, "snapshot-00000002.snap.tmp");
+        using (var store = DurableStore.Open(_dir, null, out _))
+        {
+            Assert.True(Insert(store, "c1"));
+            store.Snapshot();
+            Assert.True(Insert(store, "c2"));
+            Directory.CreateDirectory(blocker);
+            var e = Assert.ThrowsAny<Exception>(store.Snapshot);
+            Assert.True(e is IOException or UnauthorizedAccessException, e.ToString());
+            Assert.NotNull(store.SnapshotFailure);
+            Assert.Equal(1, store.SnapshotGeneration);
+            Assert.True(Insert(store, "c3"));
+        }
+        Directory.Delete(blocker);
+        Assert.Equal(["LOCK", "snapshot-00000001.snap", "wal-00000001.log", "wal-00000002.log"],
+            Directory.GetFiles(_dir).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray());
+        using var reopened = DurableStore.Open(_dir, null, out var recovery);
+        Assert.Equal(("snapshot-00000001.snap", 1L, 2, 2L), (recovery.SnapshotFile, recovery.SnapshotQuads, recovery.LogRecords, recovery.Generation));
+        Assert.Equal(3, reopened.Store.Count);
+    }
+
+    [Fact]
     public void Updates_go_on_while_a_snapshot_is_written_in_the_background()
     {
         int seeded;

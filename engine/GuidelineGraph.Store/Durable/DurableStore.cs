@@ -261,7 +261,13 @@ public sealed class DurableStore : IDisposable
         {
             foreach (var request in group) request.Done = true;
         }
-        if (_log is not null && _log.Length >= _options.SnapshotAfterLogBytes && !IsSnapshotting) StartSnapshot();
+        if (_log is not null && _log.Length >= _options.SnapshotAfterLogBytes && !IsSnapshotting)
+        {
+            // The group is durable and acknowledged: a log that cannot be started (disk full…) must not fail it.
+            // The current log keeps growing until a later attempt succeeds.
+            try { StartSnapshot(); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { SnapshotFailure = e.Message; }
+        }
     }
 
     /// <summary>
@@ -298,7 +304,12 @@ public sealed class DurableStore : IDisposable
         int termIds = Store.Terms.Count;
         long next = _generation + 1;
         var newLog = WriteAheadLog.Open(LogPath(next), out _);
-        DirectorySync.Flush(_directory!);
+        try { DirectorySync.Flush(_directory!); }
+        catch
+        {
+            newLog.Dispose();
+            throw;
+        }
         _log!.Dispose();
         _log = newLog;
         _generation = next;
