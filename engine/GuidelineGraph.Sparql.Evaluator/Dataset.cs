@@ -36,6 +36,29 @@ public interface IQueryableDataset : IStatistics
 
     /// <summary>The named graphs holding at least one quad.</summary>
     IEnumerable<int> NamedGraphs();
+
+    /// <summary>The quads of <see cref="Match"/>, a chunk at a time, for batched scans; by default read from <see cref="Match"/>.</summary>
+    IQuadReader Read(int s, int p, int o, int g) => new QuadReader(Match(s, p, o, g));
+}
+
+/// <summary>Matching quads handed out a chunk at a time.</summary>
+public interface IQuadReader
+{
+    /// <summary>Fills <paramref name="into"/> from its start; returns how many quads it wrote, 0 once none are left.</summary>
+    int Read(Span<IdQuad> into);
+}
+
+/// <summary>A reader over any sequence of quads.</summary>
+public sealed class QuadReader(IEnumerable<IdQuad> quads) : IQuadReader
+{
+    private readonly IEnumerator<IdQuad> _quads = quads.GetEnumerator();
+
+    public int Read(Span<IdQuad> into)
+    {
+        int n = 0;
+        while (n < into.Length && _quads.MoveNext()) into[n++] = _quads.Current;
+        return n;
+    }
 }
 
 /// <summary>A dataset an update writes to: a transaction that the caller commits or drops as a whole.</summary>

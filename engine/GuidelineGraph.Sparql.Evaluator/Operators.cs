@@ -31,12 +31,19 @@ internal sealed class ScanOp(ScanNode plan, Position s, Position p, Position o) 
     protected override IEnumerable<RowBatch> ExecuteBatches(int[] seed, GraphScope graph, Execution ex)
     {
         if (!TryQuery(seed, out int qs, out int qp, out int qo)) yield break;
+        var reader = ex.Read(qs, qp, qo, graph);
         var batch = new RowBatch(seed.Length);
-        foreach (var q in ex.Match(qs, qp, qo, graph))
+        // Reads grow like the batch: a lookup that finds a few quads allocates little.
+        var quads = new IdQuad[16];
+        for (int n; (n = reader.Read(quads)) > 0;)
         {
-            ex.Tick();
-            if (!Bind(batch.Append(seed), q)) { batch.DropLast(); continue; }
-            if (batch.IsFull) { yield return batch; batch.Clear(); }
+            for (int i = 0; i < n; i++)
+            {
+                ex.Tick();
+                if (!Bind(batch.Append(seed), quads[i])) { batch.DropLast(); continue; }
+                if (batch.IsFull) { yield return batch; batch.Clear(); }
+            }
+            if (n == quads.Length && quads.Length < RowBatch.Capacity) quads = new IdQuad[quads.Length * 4];
         }
         if (batch.Count > 0) yield return batch;
     }

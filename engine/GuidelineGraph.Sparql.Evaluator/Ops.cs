@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using GuidelineGraph.Sparql.Optimizer;
 
 namespace GuidelineGraph.Sparql.Evaluator;
@@ -151,27 +150,34 @@ internal sealed class SlotMap
 }
 
 /// <summary>
-/// The build side of a hash join or MINUS: rows copied into one array, chained per key in arrival order. The key
-/// is the id itself for one key slot (the usual case), else a hash of the key ids: rows of another key that share
-/// the hash stay in the chain, and the caller's compatibility check (the key slots are bound on both sides) drops them.
+/// The build side of a hash join or MINUS: rows copied into one array, chained per key in arrival order, the chains
+/// found by open addressing over int keys (no per-entry objects, one multiply per hash). The key is the id itself for
+/// one key slot (the usual case), else a hash of the key ids: rows of another key that share the hash stay in the
+/// chain, and the caller's compatibility check (the key slots are bound on both sides) drops them.
 /// </summary>
 internal sealed class RowTable
 {
     private readonly int[] _keySlots;
     private readonly int _width;
-    private readonly Dictionary<int, (int First, int Last)> _chains;
     private int[] _ids;
     private int[] _next;
     private int _count;
+    // Hash slots: the key, and the first and last row of its chain plus one (0 = free slot).
+    private int[] _keys, _first, _last;
+    private int _shift, _used;
 
     public RowTable(int[] keySlots, int width, int expectedRows = 0)
     {
         _keySlots = keySlots;
         _width = width;
         int capacity = Math.Clamp(expectedRows, 16, 1 << 20);
-        _chains = new Dictionary<int, (int, int)>(keySlots.Length == 0 ? 1 : capacity);
         _ids = new int[capacity * width];
         _next = new int[capacity];
+        int bits = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)capacity * 2 - 1);
+        _shift = 32 - bits;
+        _keys = new int[1 << bits];
+        _first = new int[1 << bits];
+        _last = new int[1 << bits];
     }
 
     public int Count => _count;
@@ -184,6 +190,15 @@ internal sealed class RowTable
         return h.ToHashCode();
     }
 
+    /// <summary>The hash slot of <paramref name="key"/>: its own, or the free one where it would go.</summary>
+    private int Slot(int key)
+    {
+        int mask = _keys.Length - 1;
+        int h = (int)(((uint)key * 0x9E3779B9u) >> _shift);
+        while (_first[h] != 0 && _keys[h] != key) h = (h + 1) & mask;
+        return h;
+    }
+
     public void Add(ReadOnlySpan<int> row)
     {
         int index = _count++;
@@ -192,16 +207,39 @@ internal sealed class RowTable
             Array.Resize(ref _next, index * 2);
             Array.Resize(ref _ids, index * 2 * _width);
         }
-        row.CopyTo(_ids.AsSpan(index * _width, _width));
+        var into = _ids.AsSpan(index * _width, _width);
+        for (int i = 0; i < into.Length; i++) into[i] = row[i];
         _next[index] = -1;
-        ref var chain = ref CollectionsMarshal.GetValueRefOrAddDefault(_chains, Key(row), out bool exists);
-        if (exists) _next[chain.Last] = index;
-        else chain.First = index;
-        chain.Last = index;
+        int key = Key(row);
+        int h = Slot(key);
+        if (_first[h] != 0) _next[_last[h] - 1] = index;
+        else
+        {
+            _keys[h] = key;
+            _first[h] = index + 1;
+            // Kept at most half full, so that probe runs stay short.
+            if (++_used * 2 > _keys.Length) { _last[h] = index + 1; Grow(); return; }
+        }
+        _last[h] = index + 1;
+    }
+
+    private void Grow()
+    {
+        var (keys, first, last) = (_keys, _first, _last);
+        _shift--;
+        _keys = new int[keys.Length * 2];
+        _first = new int[keys.Length * 2];
+        _last = new int[keys.Length * 2];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (first[i] == 0) continue;
+            int h = Slot(keys[i]);
+            (_keys[h], _first[h], _last[h]) = (keys[i], first[i], last[i]);
+        }
     }
 
     /// <summary>The first row that may have the key of <paramref name="probe"/>, or -1; then <see cref="Next"/>.</summary>
-    public int First(ReadOnlySpan<int> probe) => _chains.TryGetValue(Key(probe), out var chain) ? chain.First : -1;
+    public int First(ReadOnlySpan<int> probe) => _first[Slot(Key(probe))] - 1;
 
     public int Next(int index) => _next[index];
 
@@ -214,9 +252,10 @@ internal sealed class RowTable
 /// </summary>
 internal sealed class RowBatch(int width)
 {
+    /// <summary>Rows a batch holds at most. It starts at a few and doubles, so that small results stay small.</summary>
     public const int Capacity = 1024;
 
-    private readonly int[] _ids = new int[Math.Max(1, width) * Capacity];
+    private int[] _ids = new int[Math.Max(1, width) * 16];
 
     public int Width { get; } = width;
     public int Count { get; private set; }
@@ -229,8 +268,12 @@ internal sealed class RowBatch(int width)
     /// <summary>Appends a copy of <paramref name="row"/> and returns it for the caller to fill in.</summary>
     public Span<int> Append(ReadOnlySpan<int> row)
     {
-        var slot = _ids.AsSpan(Count++ * Width, Width);
-        row.CopyTo(slot);
+        int start = Count * Width;
+        if (start + Width > _ids.Length) Array.Resize(ref _ids, Math.Min(_ids.Length * 2, Math.Max(1, Width) * Capacity));
+        Count++;
+        var slot = _ids.AsSpan(start, Width);
+        // Rows are a few ids: a loop beats a call to memmove.
+        for (int i = 0; i < slot.Length; i++) slot[i] = row[i];
         return slot;
     }
 

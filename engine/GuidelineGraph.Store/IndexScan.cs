@@ -39,9 +39,42 @@ internal struct IndexScan
                 Current = runs.Permutation.ToQuad(_head, t);
                 return true;
             }
-            if (++_run >= _runEnd) return false;
-            _head = runs.Heads[_run];
-            (_pos, _end) = runs.Range(_run, _length, _b, _c, _d);
+            if (!NextRun()) return false;
         }
+    }
+
+    /// <summary>Fills <paramref name="into"/> from its start with the next quads, a slice of tails at a time; 0 at the end.</summary>
+    public int Read(Span<IdQuad> into)
+    {
+        var runs = _runs;
+        if (runs is null) return 0;
+        if (_namedOnly)
+        {
+            int m = 0;
+            while (m < into.Length && MoveNext()) into[m++] = Current;
+            return m;
+        }
+        var permutation = runs.Permutation;
+        int n = 0;
+        while (n < into.Length)
+        {
+            if (_pos == _end && !NextRun()) break;
+            int take = Math.Min(_end - _pos, into.Length - n);
+            var tails = runs.Tails.AsSpan(_pos, take);
+            var target = into.Slice(n, take);
+            for (int i = 0; i < tails.Length; i++) target[i] = permutation.ToQuad(_head, tails[i]);
+            _pos += take;
+            n += take;
+        }
+        return n;
+    }
+
+    /// <summary>Moves to the next run's slice; false after the last run.</summary>
+    private bool NextRun()
+    {
+        if (++_run >= _runEnd) return false;
+        _head = _runs!.Heads[_run];
+        (_pos, _end) = _runs.Range(_run, _length, _b, _c, _d);
+        return true;
     }
 }

@@ -39,6 +39,20 @@ public struct QuadScan : IEnumerator<IdQuad>, IEnumerable<IdQuad>
         return true;
     }
 
+    /// <summary>Fills <paramref name="into"/> from its start with the next quads; returns how many, 0 at the end.</summary>
+    public int Read(Span<IdQuad> into)
+    {
+        int n = 0;
+        if (!_inAdded && _removed is null)
+        {
+            n = _base.Read(into);
+            if (n == into.Length) return n;
+            _inAdded = true;
+        }
+        while (n < into.Length && MoveNext()) into[n++] = Current;
+        return n;
+    }
+
     public readonly QuadScan GetEnumerator() => this;
     readonly IEnumerator<IdQuad> IEnumerable<IdQuad>.GetEnumerator() => this;
     readonly IEnumerator IEnumerable.GetEnumerator() => this;

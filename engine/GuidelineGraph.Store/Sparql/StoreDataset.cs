@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GuidelineGraph.Rdf;
 using GuidelineGraph.Sparql.Evaluator;
 using EvalQuad = GuidelineGraph.Sparql.Evaluator.IdQuad;
@@ -20,6 +21,17 @@ public class StoreDataset(StoreSnapshot snapshot) : IQueryableDataset
     }
 
     public virtual bool Contains(in EvalQuad quad) => Snapshot.Contains(new IdQuad(quad.S, quad.P, quad.O, quad.G));
+
+    public virtual IQuadReader Read(int s, int p, int o, int g) => new SnapshotReader(Snapshot.Match(new IdPattern(s, p, o, g)));
+
+    /// <summary>Reads the snapshot's scan directly: no enumerator interface between the index and a batch.</summary>
+    private sealed class SnapshotReader(QuadScan scan) : IQuadReader
+    {
+        private QuadScan _scan = scan;
+
+        // Both quad types are four ints in the same order, so the scan writes the evaluator's quads in place.
+        public int Read(Span<EvalQuad> into) => _scan.Read(MemoryMarshal.Cast<EvalQuad, IdQuad>(into));
+    }
 
     public virtual IEnumerable<int> NamedGraphs() =>
         Snapshot.Graphs().Select(g => g.Graph).Where(g => g != TermIds.DefaultGraph);
@@ -80,6 +92,9 @@ public sealed class StoreTransaction(QuadStore store) : StoreDataset(store.Snaps
         foreach (var q in _added.ToList())
             if (pattern.Matches(q)) yield return new EvalQuad(q.S, q.P, q.O, q.G);
     }
+
+    /// <summary>Reads this transaction's own <see cref="Match"/>, which sees its changes.</summary>
+    public override IQuadReader Read(int s, int p, int o, int g) => new QuadReader(Match(s, p, o, g));
 
     public override IEnumerable<int> NamedGraphs()
     {
