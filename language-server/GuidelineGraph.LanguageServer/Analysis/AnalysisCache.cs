@@ -5,7 +5,7 @@ namespace GuidelineGraph.LanguageServer.Analysis;
 
 /// <summary>
 /// The latest analysis per document, keyed by (document version, model version): diagnostics, hover,
-/// completion and code actions on the same version share one parse.
+/// completion and code actions on the same version share one parse, and the next version is read against it.
 /// </summary>
 public sealed class AnalysisCache
 {
@@ -17,7 +17,8 @@ public sealed class AnalysisCache
         int modelVersion = model?.Version ?? 0;
         if (_latest.TryGetValue(document.Uri, out DocumentAnalysis? cached) && ReferenceEquals(cached.Document, document) && cached.ModelVersion == modelVersion)
             return cached;
-        DocumentAnalysis analysis = DocumentAnalyzer.Analyze(document, model, ct);
+        // The previous version's analysis lends what the edit left unchanged (sections, block scans, the mapping).
+        DocumentAnalysis analysis = DocumentAnalyzer.Analyze(document, model, cached as ProtocolAnalysis, ct);
         // Keep the newest document version; an older analysis finishing late does not replace it.
         _latest.AddOrUpdate(document.Uri, analysis,
             (_, existing) => existing.Document.Version > document.Version ? existing : analysis);

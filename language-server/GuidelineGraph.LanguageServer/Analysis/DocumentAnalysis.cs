@@ -18,29 +18,40 @@ public sealed record SyntaxAnalysis(OpenDocument Document, int ModelVersion, IRe
 public sealed record NoAnalysis(OpenDocument Document, int ModelVersion) : DocumentAnalysis(Document, ModelVersion);
 
 /// <summary>
-/// A protocol: its sections, front matter and the features it declares, read at once; the features detected in
-/// its text, the M11 mapping of its sections and what its profile implies are computed on first use, so that a
-/// keystroke pays only for what the diagnostics and the request at hand need. Model is null when no ontology
-/// could be loaded.
+/// A protocol: its sections, front matter and the features it declares, read at once; its index (blocks scanned,
+/// M11 mapping), the features detected in its text and what its profile implies are computed on first use, so that
+/// a keystroke pays only for what the diagnostics and the request at hand need. The index is built against the
+/// previous version's, so an edit re-scans only the blocks it changed. Model is null when no ontology could be loaded.
 /// </summary>
 public sealed record ProtocolAnalysis : DocumentAnalysis
 {
+    private readonly Lazy<ProtocolIndex?> _index;
     private readonly Lazy<IReadOnlyList<DetectedFeature>> _detected;
     private readonly Lazy<DocumentMapping?> _mapping;
     private readonly Lazy<InferenceResult?> _profile;
     private readonly Lazy<CheckReport?> _report;
+    // The index this one is built against: the previous version's, or the one it would have used when it never
+    // built its own (one hop, so no chain of versions is kept); dropped once the index exists.
+    private ProtocolIndex? _seed;
 
     public ProtocolAnalysis(OpenDocument document, GuidelineModel? model, ProtocolDocument protocol, IReadOnlyList<DocumentError> errors,
-        IReadOnlyList<(Feature Feature, DeclaredFeatureWord Word)> declared)
+        IReadOnlyList<(Feature Feature, DeclaredFeatureWord Word)> declared, ProtocolAnalysis? previous = null)
         : base(document, model?.Version ?? 0)
     {
         Model = model;
         Protocol = protocol;
         Errors = errors;
         Declared = declared;
-        _detected = new(() => model is null ? [] : model.FeatureDetector.Detect(protocol));
-        _mapping = new(() => model?.Mapper.Map(protocol));
-        _report = new(() => model?.Checker?.Check(protocol));
+        _seed = previous is null ? null : previous.BuiltIndex ?? previous._seed;
+        _index = new(() =>
+        {
+            ProtocolIndex? index = model?.Checker?.Index(protocol, _seed);
+            _seed = null;
+            return index;
+        });
+        _detected = new(() => model is null ? [] : Index?.Features ?? model.FeatureDetector.Detect(protocol));
+        _mapping = new(() => Index?.Mapping ?? model?.Mapper.Map(protocol));
+        _report = new(() => Index is { } index ? model!.Checker!.Check(index) : null);
         _profile = new(() => model?.Infer(declared.Select(d => d.Feature.Id).Concat(Detected.Where(d => d.Detected).Select(d => d.Feature.Id))));
     }
 
@@ -48,6 +59,12 @@ public sealed record ProtocolAnalysis : DocumentAnalysis
     public ProtocolDocument Protocol { get; }
     public IReadOnlyList<DocumentError> Errors { get; }
     public IReadOnlyList<(Feature Feature, DeclaredFeatureWord Word)> Declared { get; }
+
+    /// <summary>The protocol scanned for checking (ProtocolChecker.Index); null without a reasoner.</summary>
+    public ProtocolIndex? Index => _index.Value;
+
+    private ProtocolIndex? BuiltIndex => _index.IsValueCreated ? _index.Value : null;
+
     public IReadOnlyList<DetectedFeature> Detected => _detected.Value;
     public DocumentMapping? Mapping => _mapping.Value;
 

@@ -13,7 +13,10 @@ public static class DocumentAnalyzer
     /// <summary>The front-matter keys that make a Markdown file a protocol (besides lying under a protocols/ folder).</summary>
     public static readonly string[] ProtocolKeys = ["guidelinegraph", "profile", "guideline"];
 
-    public static DocumentAnalysis Analyze(OpenDocument document, GuidelineModel? model, CancellationToken ct)
+    public static DocumentAnalysis Analyze(OpenDocument document, GuidelineModel? model, CancellationToken ct) => Analyze(document, model, null, ct);
+
+    /// <param name="previous">The analysis of an earlier version of the same document, whose unchanged parts are reused.</param>
+    public static DocumentAnalysis Analyze(OpenDocument document, GuidelineModel? model, ProtocolAnalysis? previous, CancellationToken ct)
     {
         int modelVersion = model?.Version ?? 0;
         string text = document.Text.Text;
@@ -26,7 +29,7 @@ public static class DocumentAnalyzer
             case DocumentKind.SparqlUpdate:
                 return new SyntaxAnalysis(document, modelVersion, SparqlParser.ParseUpdate(text).Errors);
             case DocumentKind.Markdown:
-                return (DocumentAnalysis?)AnalyzeMarkdown(document, model) ?? new NoAnalysis(document, modelVersion);
+                return (DocumentAnalysis?)AnalyzeMarkdown(document, model, previous) ?? new NoAnalysis(document, modelVersion);
             default:
                 return new NoAnalysis(document, modelVersion);
         }
@@ -45,15 +48,15 @@ public static class DocumentAnalyzer
         return RdfReader.ReadDocument(document.Text.Text, new RdfReadOptions { Format = format, BaseIri = baseIri, Recover = true }, ct).Errors;
     }
 
-    private static ProtocolAnalysis? AnalyzeMarkdown(OpenDocument document, GuidelineModel? model)
+    private static ProtocolAnalysis? AnalyzeMarkdown(OpenDocument document, GuidelineModel? model, ProtocolAnalysis? previous)
     {
-        ProtocolReadResult read = MarkdownProtocolReader.Read(document.Text.Text, document.Path);
+        ProtocolReadResult read = MarkdownProtocolReader.Read(document.Text.Text, document.Path, previous?.Protocol);
         if (read.Document is not { } protocol || !IsProtocol(document, protocol)) return null;
         var errors = new List<DocumentError>(read.Errors);
         if (model is null) return new ProtocolAnalysis(document, null, protocol, errors, []);
         var (declared, declaredErrors) = model.Resolver.ResolveDeclared(protocol);
         errors.AddRange(declaredErrors);
-        return new ProtocolAnalysis(document, model, protocol, errors, declared);
+        return new ProtocolAnalysis(document, model, protocol, errors, declared, previous?.Model == model ? previous : null);
     }
 
     /// <summary>A Markdown file is a protocol when its front matter has one of <see cref="ProtocolKeys"/>, or it lies under a folder named protocols.</summary>
