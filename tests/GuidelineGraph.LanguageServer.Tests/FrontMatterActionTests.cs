@@ -108,6 +108,22 @@ public class FrontMatterActionTests
     }
 
     [Fact]
+    public async Task In_chinese_the_titles_and_the_justification_prompt_are_chinese()
+    {
+        const string yaml = "guidelinegraph:\n  features: [children, first-in-human]\n  waivers:\n    - requirement: cde:r-4.1-p1-s1a\n      justification: 已在别处说明。\n";
+        string text = $"---\n{yaml}---\n{Body}";
+        await using LspTestClient client = await LspTestClient.StartAsync();
+        await client.OpenAsync(Uri, text);
+        JToken diagnostic = ((JArray)(await client.DiagnosticsAsync(Uri, 1))["diagnostics"]!).Single(d => (string?)d["code"] == MissingId);
+        await client.NotifyAsync(LspMethods.WorkspaceDidChangeConfiguration, new { settings = new { guidelineGraph = new { language = "zh" } } });
+
+        JArray onFeature = await ActionsAtAsync(client, text, 1, "AAV9");
+        Assert.Contains(onFeature, a => (string?)a["title"] == "将“AAV9载体”加入特征组合");
+        JToken waive = (await ActionsAtAsync(client, text, 1, "AAV9", diagnostic)).Single(a => (string?)a["title"] == "豁免 cde:r-3.1-p3-s2a（需填写理由）");
+        Assert.Equal($"---\n{yaml}    - requirement: cde:r-3.1-p3-s2a\n      justification: \"（说明不适用的理由）\"\n---\n{Body}", WorkspaceEdits.Apply(text, waive, Uri));
+    }
+
+    [Fact]
     public async Task Only_features_under_the_requested_range_are_offered()
     {
         string text = "---\nguidelinegraph:\n  features: [intrathecal]\n---\n" + Body;
