@@ -31,6 +31,18 @@ public sealed class DurableLogTests : IDisposable
     }
 
     [Fact]
+    public void A_group_is_one_append_and_a_crash_inside_it_keeps_a_prefix()
+    {
+        using (var log = WriteAheadLog.Open(LogPath, out _)) log.Append([Bytes("a"), Bytes("bb"), Bytes("ccc")]);
+        Assert.Equal(["a", "bb", "ccc"], ReadBack(out var tail));
+        Assert.Equal(new LogTail(3, 9 + 10 + 11, 0, null), tail);
+        // A crash during the group's write leaves its first records whole and the last one torn.
+        using (var file = new FileStream(LogPath, FileMode.Open)) file.SetLength(9 + 10 + 8 + 1);
+        Assert.Equal(["a", "bb"], ReadBack(out tail));
+        Assert.Equal(new LogTail(2, 19, 9, "a record is cut short"), tail);
+    }
+
+    [Fact]
     public void Records_come_back_in_order()
     {
         WriteThree();
