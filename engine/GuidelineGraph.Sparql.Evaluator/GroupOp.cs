@@ -55,17 +55,20 @@ internal sealed class GroupOp(GroupNode plan, Op inner, GroupKeySlot[] keys, Agg
         var probe = new GroupKey(new int[keys.Length], new Term?[keys.Length]);
         foreach (var batch in inner.RunBatches(seed, graph, ex))
         {
+            if (keys.Length == 0)
+            {
+                // One group: the batch accumulates as a whole, COUNTs over id columns in one loop each.
+                ex.Tick();
+                if (groups.Count == 0) groups.Add((probe, NewAccumulators()));
+                AccumulateBatch(groups[0].Accumulators, batch, graph);
+                continue;
+            }
             for (int r = 0; r < batch.Count; r++)
             {
                 ex.Tick();
                 var row = batch.Row(r);
                 int group;
-                if (keys.Length == 0)
-                {
-                    if (groups.Count == 0) groups.Add((probe, NewAccumulators()));
-                    group = 0;
-                }
-                else if (byId is not null)
+                if (byId is not null)
                 {
                     int id = row[keys[0].VariableSlot];
                     ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(byId, id, out bool exists);
@@ -113,14 +116,30 @@ internal sealed class GroupOp(GroupNode plan, Op inner, GroupKeySlot[] keys, Agg
         }
     }
 
-    private void Accumulate(Accumulator?[] accumulators, RowBatch batch, int r, GraphScope graph)
+    private void AccumulateBatch(Accumulator?[] accumulators, RowBatch batch, GraphScope graph)
+    {
+        bool perRow = false;
+        for (int i = 0; i < aggregates.Length; i++)
+        {
+            if (accumulators[i] is IdCount ids)
+                for (int r = 0; r < batch.Count; r++) ids.AddId(batch.Row(r)[aggregates[i].ArgumentSlot]);
+            else perRow |= accumulators[i] is not null;
+        }
+        if (perRow)
+            for (int r = 0; r < batch.Count; r++) Accumulate(accumulators, batch, r, graph, idCounts: false);
+    }
+
+    private void Accumulate(Accumulator?[] accumulators, RowBatch batch, int r, GraphScope graph, bool idCounts = true)
     {
         int[]? array = null;
         for (int i = 0; i < aggregates.Length; i++)
         {
             var a = aggregates[i];
             if (accumulators[i] is not { } acc) continue;
-            if (acc is IdCount ids) ids.AddId(batch.Row(r)[a.ArgumentSlot]);
+            if (acc is IdCount ids)
+            {
+                if (idCounts) ids.AddId(batch.Row(r)[a.ArgumentSlot]);
+            }
             else if (a.Argument is null)
                 acc.Add(a.Distinct ? new Literal(string.Join(',', array ??= batch.RowArray(r))) : Operators.True);
             else

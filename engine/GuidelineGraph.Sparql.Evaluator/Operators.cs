@@ -150,7 +150,7 @@ internal sealed class HashJoinOp(PlanNode plan, Op left, Op right, int[] keySlot
 
     private RowTable Build(GraphScope graph, Execution ex)
     {
-        var table = new RowTable(keySlots, shape.Width, (int)Math.Min(right.Plan.Estimate, 1 << 16));
+        var table = new RowTable(keySlots, shape.Width);
         foreach (var batch in right.RunBatches(new int[shape.Width], graph, ex))
         {
             for (int i = 0; i < batch.Count; i++)

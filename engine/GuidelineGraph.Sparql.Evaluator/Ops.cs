@@ -150,100 +150,97 @@ internal sealed class SlotMap
 }
 
 /// <summary>
-/// The build side of a hash join or MINUS: rows copied into one array, chained per key in arrival order, the chains
-/// found by open addressing over int keys (no per-entry objects, one multiply per hash). The key is the id itself for
-/// one key slot (the usual case), else a hash of the key ids: rows of another key that share the hash stay in the
-/// chain, and the caller's compatibility check (the key slots are bound on both sides) drops them.
+/// The build side of a hash join or MINUS: rows copied into chunks, then, at the first probe, chained per key in
+/// arrival order, the chains found by open addressing over int keys sized for the rows there are (no per-entry
+/// objects, no rehashing, one multiply per hash). The key is the id itself for one key slot (the usual case), else
+/// a hash of the key ids: rows of another key that share the hash stay in the chain, and the caller's compatibility
+/// check (the key slots are bound on both sides) drops them.
 /// </summary>
-internal sealed class RowTable
+internal sealed class RowTable(int[] keySlots, int width)
 {
-    private readonly int[] _keySlots;
-    private readonly int _width;
-    private int[] _ids;
-    private int[] _next;
+    private const int ChunkRows = 1024;
+
+    private readonly List<int[]> _chunks = [];
     private int _count;
-    // Hash slots: the key, and the first and last row of its chain plus one (0 = free slot).
-    private int[] _keys, _first, _last;
-    private int _shift, _used;
+    // Built at the first probe: per row the next of its chain; per hash slot the key and its chain's first and last
+    // row plus one (First 0 = free slot), side by side so that a probe touches one cache line.
+    private int[]? _next;
+    private HashSlot[]? _slots;
+    private int _shift;
 
-    public RowTable(int[] keySlots, int width, int expectedRows = 0)
+    private struct HashSlot
     {
-        _keySlots = keySlots;
-        _width = width;
-        int capacity = Math.Clamp(expectedRows, 16, 1 << 20);
-        _ids = new int[capacity * width];
-        _next = new int[capacity];
-        int bits = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)capacity * 2 - 1);
-        _shift = 32 - bits;
-        _keys = new int[1 << bits];
-        _first = new int[1 << bits];
-        _last = new int[1 << bits];
-    }
-
-    public int Count => _count;
-
-    private int Key(ReadOnlySpan<int> row)
-    {
-        if (_keySlots.Length == 1) return row[_keySlots[0]];
-        var h = new HashCode();
-        foreach (int i in _keySlots) h.Add(row[i]);
-        return h.ToHashCode();
-    }
-
-    /// <summary>The hash slot of <paramref name="key"/>: its own, or the free one where it would go.</summary>
-    private int Slot(int key)
-    {
-        int mask = _keys.Length - 1;
-        int h = (int)(((uint)key * 0x9E3779B9u) >> _shift);
-        while (_first[h] != 0 && _keys[h] != key) h = (h + 1) & mask;
-        return h;
+        public int Key, First, Last;
     }
 
     public void Add(ReadOnlySpan<int> row)
     {
-        int index = _count++;
-        if (index == _next.Length)
-        {
-            Array.Resize(ref _next, index * 2);
-            Array.Resize(ref _ids, index * 2 * _width);
-        }
-        var into = _ids.AsSpan(index * _width, _width);
+        if (_slots is not null) throw new InvalidOperationException("rows are added before the first probe");
+        int offset = (_count & (ChunkRows - 1)) * width;
+        // The first chunk starts small and doubles, so that a table of a few rows stays small.
+        if (offset == 0) _chunks.Add(new int[(_count == 0 ? 16 : ChunkRows) * Math.Max(1, width)]);
+        else if (offset + width > _chunks[^1].Length) _chunks[^1] = Resized(_chunks[^1]);
+        var into = _chunks[^1].AsSpan(offset, width);
         for (int i = 0; i < into.Length; i++) into[i] = row[i];
-        _next[index] = -1;
-        int key = Key(row);
-        int h = Slot(key);
-        if (_first[h] != 0) _next[_last[h] - 1] = index;
-        else
-        {
-            _keys[h] = key;
-            _first[h] = index + 1;
-            // Kept at most half full, so that probe runs stay short.
-            if (++_used * 2 > _keys.Length) { _last[h] = index + 1; Grow(); return; }
-        }
-        _last[h] = index + 1;
+        _count++;
     }
 
-    private void Grow()
+    private int[] Resized(int[] chunk)
     {
-        var (keys, first, last) = (_keys, _first, _last);
-        _shift--;
-        _keys = new int[keys.Length * 2];
-        _first = new int[keys.Length * 2];
-        _last = new int[keys.Length * 2];
-        for (int i = 0; i < keys.Length; i++)
+        Array.Resize(ref chunk, Math.Min(chunk.Length * 2, ChunkRows * Math.Max(1, width)));
+        return chunk;
+    }
+
+    private int Key(ReadOnlySpan<int> row)
+    {
+        if (keySlots.Length == 1) return row[keySlots[0]];
+        var h = new HashCode();
+        foreach (int i in keySlots) h.Add(row[i]);
+        return h.ToHashCode();
+    }
+
+    /// <summary>The hash slot of <paramref name="key"/>: its own, or the free one where it would go.</summary>
+    private ref HashSlot Slot(int key)
+    {
+        var slots = _slots!;
+        int mask = slots.Length - 1;
+        int h = (int)(((uint)key * 0x9E3779B9u) >> _shift);
+        while (slots[h].First != 0 && slots[h].Key != key) h = (h + 1) & mask;
+        return ref slots[h];
+    }
+
+    /// <summary>Chains the rows; at most half the hash slots are taken, so that probe runs stay short.</summary>
+    private void Index()
+    {
+        int bits = Math.Max(4, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)_count * 2));
+        _shift = 32 - bits;
+        _slots = new HashSlot[1 << bits];
+        _next = new int[_count];
+        for (int index = 0; index < _count; index++)
         {
-            if (first[i] == 0) continue;
-            int h = Slot(keys[i]);
-            (_keys[h], _first[h], _last[h]) = (keys[i], first[i], last[i]);
+            _next[index] = -1;
+            int key = Key(Row(index));
+            ref var slot = ref Slot(key);
+            if (slot.First != 0) _next[slot.Last - 1] = index;
+            else
+            {
+                slot.Key = key;
+                slot.First = index + 1;
+            }
+            slot.Last = index + 1;
         }
     }
 
     /// <summary>The first row that may have the key of <paramref name="probe"/>, or -1; then <see cref="Next"/>.</summary>
-    public int First(ReadOnlySpan<int> probe) => _first[Slot(Key(probe))] - 1;
+    public int First(ReadOnlySpan<int> probe)
+    {
+        if (_slots is null) Index();
+        return Slot(Key(probe)).First - 1;
+    }
 
-    public int Next(int index) => _next[index];
+    public int Next(int index) => _next![index];
 
-    public ReadOnlySpan<int> Row(int index) => _ids.AsSpan(index * _width, _width);
+    public ReadOnlySpan<int> Row(int index) => _chunks[index / ChunkRows].AsSpan(index % ChunkRows * width, width);
 }
 
 /// <summary>
