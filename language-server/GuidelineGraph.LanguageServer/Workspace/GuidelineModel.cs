@@ -42,7 +42,7 @@ public sealed class GuidelineModel
         Mapper = new M11Mapper(Vocabulary.M11Sections);
         FeaturesById = Vocabulary.Features.ToDictionary(f => f.Id, StringComparer.Ordinal);
         Requirements = Catalog.Guidelines.SelectMany(g => Catalog.Requirements(g).Select(r => (Guideline: g, Requirement: r))).ToList();
-        _prefixes = GuidelinePrefixes(directory);
+        _prefixes = GuidelinePrefixes(ontology);
         _checker = new Lazy<ProtocolChecker?>(() => Inference is { } inference ? new ProtocolChecker(inference) : null);
         _requirementsByName = new Dictionary<string, Requirement>(StringComparer.Ordinal);
         foreach (var (_, requirement) in Requirements)
@@ -79,18 +79,13 @@ public sealed class GuidelineModel
     }
 
     /// <summary>Namespace to prefix, from the @prefix lines of the guideline files (the graph itself keeps no prefixes).</summary>
-    private static Dictionary<string, string> GuidelinePrefixes(string directory)
+    private static Dictionary<string, string> GuidelinePrefixes(LoadedOntology ontology)
     {
         var prefixes = new Dictionary<string, string>(StringComparer.Ordinal);
-        string guidelines = Path.Combine(directory, "guidelines");
-        if (!System.IO.Directory.Exists(guidelines)) return prefixes;
-        foreach (string file in System.IO.Directory.EnumerateFiles(guidelines, "*.ttl", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var document = Rdf.Io.RdfReader.ReadDocument(File.ReadAllText(file),
-                new Rdf.Io.RdfReadOptions { Format = Rdf.RdfFormat.Turtle, BaseIri = new Uri(file).AbsoluteUri, Recover = true });
-            foreach (var (prefix, ns) in document.Prefixes)
-                if (prefix.Length > 0) prefixes.TryAdd(ns, prefix);
-        }
+        string guidelines = "guidelines" + Path.DirectorySeparatorChar;
+        foreach (var (file, declared) in ontology.Prefixes.Where(p => p.Key.StartsWith(guidelines, StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (prefix, ns) in declared)
+            if (prefix.Length > 0) prefixes.TryAdd(ns, prefix);
         return prefixes;
     }
 
