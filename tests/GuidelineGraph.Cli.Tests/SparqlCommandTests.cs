@@ -65,6 +65,15 @@ public sealed class SparqlCommandTests : IDisposable
     }
 
     [Fact]
+    public void ParseOnlyPrintsTheFirstErrorAndCountsTheOthers()
+    {
+        var query = _files.Write("two.rq", "SELECT * {\n  ?s ?p .\n  ?a ?b .\n}\n");
+        var r = Gg.Run("query", "--query", query, "--parse-only");
+        Assert.Equal(1, r.ExitCode);
+        Assert.EndsWith("two.rq:2:9: expected a variable or an RDF term, found '.' (1 more syntax error)", r.Error.Trim());
+    }
+
+    [Fact]
     public void QueryNeedsExactlyOneQuerySource()
     {
         Assert.Equal(2, Gg.Run("query", "--data", _files.Path("good.ttl")).ExitCode);

@@ -80,7 +80,7 @@ internal sealed class QueryRun(CliContext context)
 
         var baseIri = request.BaseIri ?? (request.QueryFile is null ? null : new Uri(Path.GetFullPath(request.QueryFile)).AbsoluteUri);
         var parsed = SparqlParser.ParseQuery(text, new SparqlParseOptions { BaseIri = baseIri });
-        if (parsed.Error is { } syntax) return Failed(InputError.From(syntax).Format(source));
+        if (parsed.Error is not null) return Failed(FirstSyntaxError(parsed, source));
         if (request.ParseOnly) return ExitCodes.Ok;
         var query = parsed.Value!;
         bool graphResult = query is ConstructQuery or DescribeQuery;
@@ -197,7 +197,7 @@ internal sealed class QueryRun(CliContext context)
         try { text = File.ReadAllText(updateFile); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return Failed($"{updateFile}: {e.Message}"); }
         var parsed = SparqlParser.ParseUpdate(text, new SparqlParseOptions { BaseIri = baseIri ?? new Uri(Path.GetFullPath(updateFile)).AbsoluteUri });
-        if (parsed.Error is { } syntax) return Failed(InputError.From(syntax).Format(updateFile));
+        if (parsed.Error is not null) return Failed(FirstSyntaxError(parsed, updateFile));
         if (parseOnly) return ExitCodes.Ok;
         RdfFormat outputFormat = output is not null && RdfFormats.FromExtension(output) == RdfFormat.TriG ? RdfFormat.TriG : RdfFormat.NQuads;
 
@@ -261,6 +261,14 @@ internal sealed class QueryRun(CliContext context)
     private static string Ms(Stopwatch clock) => clock.Elapsed.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private void Timing(string json) => context.Error.WriteLine(json);
+
+    /// <summary>The first syntax error, and how many more the parser's recovery found (gg lsp shows them all).</summary>
+    private static string FirstSyntaxError<T>(ParseResult<T> parsed, string source) where T : class
+    {
+        string first = InputError.From(parsed.Error!).Format(source);
+        int more = parsed.Errors.Count - 1;
+        return more == 0 ? first : $"{first} ({more} more syntax error{(more == 1 ? "" : "s")})";
+    }
 
     private int Failed(string message)
     {
