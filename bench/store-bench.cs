@@ -3,8 +3,8 @@
 #:project ../engine/GuidelineGraph.Sparql.Syntax/GuidelineGraph.Sparql.Syntax.csproj
 #:property Optimize=true
 // The durable store under load: snapshot write and startup on the 1M-triple file, update throughput and latency
-// with 1, 8 and 32 writers, and the longest update wait on the 1M store with and without snapshots being written. Public API only, so the
-// same file runs against an older checkout for before/after (bench/store.sh does both).
+// with 1, 8 and 32 writers, and the longest update wait on the 1M store with and without snapshots being written.
+// Public API only, so the same file runs against an older checkout for before/after (bench/store.sh does both).
 //   dotnet run bench/store-bench.cs -- DATA.ttl WORKDIR SECONDS LABEL      (rows: measure<TAB>label<TAB>value<TAB>unit)
 using System.Diagnostics;
 using GuidelineGraph.Rdf;
