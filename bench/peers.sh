@@ -141,7 +141,7 @@ with open(sys.argv[2], "a") as r:
         q = json.loads(line)
         r.write(f"query {q['query']} (warm median)\tGuidelineGraph\t{q['warmMedianMs']}\tms\n")
         r.write(f"query {q['query']} allocated\tGuidelineGraph\t{q['allocatedMB']}\tMB\n")
-        r.write(f"query {q['query']} peak working set\tGuidelineGraph\t{q['peakWorkingSetMB']}\tMB\n")
+        r.write(f"query {q['query']} working set\tGuidelineGraph\t{q['queryWorkingSetMB']}\tMB\n")
 PY
   if ! skipped jena; then
     say "SPARQL queries: Jena in-memory (JenaBench, -Xss1g for knows+)"

@@ -11,8 +11,9 @@ namespace GuidelineGraph.Bench;
 
 /// <summary>
 /// Stopwatch harness for bench/peers.sh: loads a file once, then runs each query through a warm-up and then N times and prints
-/// one JSON line per query: the median of the warm runs, the rows, the bytes the query allocated (GC) and the
-/// process's peak working set after it. One process for all queries, as the peers' harnesses do.
+/// one JSON line per query: the median of the warm runs, the rows, the bytes the query allocated (GC), the query's
+/// working set (how far resident memory rose during its runs) and the process's peak working set after it. One
+/// process for all queries, as the peers' harnesses do.
 /// </summary>
 public static class PeerQueries
 {
@@ -53,6 +54,9 @@ public static class PeerQueries
             var times = new List<double>();
             var cpu = new List<double>();
             long rows = 0, allocated = 0;
+            // The query's working set: how far resident memory rises above where it stood before its runs.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            long residentBefore = ResidentMemory.StartPeak();
             for (int run = 1; run <= runs; run++)
             {
                 long before = GC.GetTotalAllocatedBytes(precise: true);
@@ -67,6 +71,7 @@ public static class PeerQueries
                 rows = outcome.Count;
                 times.Add(ms);
             }
+            long queryWorkingSet = Math.Max(0, ResidentMemory.Peak() - residentBefore);
             times.Sort();
             cpu.Sort();
             self.Refresh();
@@ -79,10 +84,34 @@ public static class PeerQueries
                 // CPU time of the process per run: on a busy machine, steadier than the wall clock.
                 cpuMedianMs = Math.Round(cpu[cpu.Count / 2], 1),
                 allocatedMB = Math.Round(allocated / 1048576.0, 1),
+                queryWorkingSetMB = Math.Round(queryWorkingSet / 1048576.0, 1),
                 peakWorkingSetMB = Math.Round(self.PeakWorkingSet64 / 1048576.0, 1),
                 workingSetAfterLoadMB = Math.Round(afterLoad / 1048576.0, 1),
             }));
         }
         return 0;
+    }
+}
+
+/// <summary>
+/// Resident memory of this process from /proc (Linux): the peak since <see cref="StartPeak"/>, which resets the
+/// kernel's high-water mark (clear_refs 5) and returns the resident size it starts from.
+/// </summary>
+internal static class ResidentMemory
+{
+    public static long StartPeak()
+    {
+        File.WriteAllText("/proc/self/clear_refs", "5");
+        return Read("VmRSS:");
+    }
+
+    public static long Peak() => Read("VmHWM:");
+
+    private static long Read(string field)
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+            if (line.StartsWith(field, StringComparison.Ordinal))
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        throw new InvalidOperationException($"/proc/self/status has no {field}");
     }
 }
