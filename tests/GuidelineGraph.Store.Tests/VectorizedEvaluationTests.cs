@@ -104,8 +104,13 @@ public class VectorizedEvaluationTests
         store.Load(quads);
 
         var q3 = store.Query(SparqlParser.ParseQuery(Prefix +
-            "SELECT (COUNT(?p) AS ?people) (COUNT(?m) AS ?withMbox) WHERE { ?p a ex:Person OPTIONAL { ?p ex:mbox ?m } }").Value!);
+            "SELECT (COUNT(?p) AS ?people) (COUNT(?m) AS ?withMbox) WHERE { ?p a ex:Person OPTIONAL { ?p ex:mbox ?m } }").Value!,
+            QueryOptions.Default with { CollectStatistics = true });
         Assert.Equal(["7", "3"], q3.Results!.Rows[0].Select(t => ((Literal)t!).Lexical));
+        // Batches are counted in EXPLAIN as rows are: the join's 7 rows, the people scan's 6, the mailbox scan's 4.
+        Assert.Matches(@"HashLeftJoin on \(\?p\)  \[est [0-9.]+, actual 7 rows in 1 calls\]", q3.Explain);
+        Assert.Matches(@"Scan .*Person.*actual 6 rows in 1 calls\]", q3.Explain);
+        Assert.Matches(@"Scan .*mbox.*actual 4 rows in 1 calls\]", q3.Explain);
 
         var q4 = store.Query(SparqlParser.ParseQuery(Prefix +
             "SELECT ?o (COUNT(?p) AS ?n) WHERE { ?p ex:worksFor ?o } GROUP BY ?o ORDER BY DESC(?n) ?o LIMIT 3").Value!);
