@@ -162,7 +162,8 @@ public sealed class VirtuosoBackendTests(VirtuosoFixture virtuoso)
         Assert.Contains("SPARQL compiler", e.ServerMessage);
     }
 
-    private static (int Code, string Out, string Error) Gg(string[] args)
+    /// <summary>Runs gg in process, as the shell would, and returns its exit code and output.</summary>
+    internal static (int Code, string Out, string Error) Gg(string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
