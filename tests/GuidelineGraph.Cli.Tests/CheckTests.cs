@@ -43,14 +43,15 @@ public sealed class CheckTests : IDisposable
 
         Assert.Equal("waived", (string)Requirement(json, "r-4.1-p1-s1a")["status"]!);
         Assert.StartsWith("Covered by the sponsor's programme-level risk management plan", (string)Requirement(json, "r-4.1-p1-s1a")["waiver"]!);
-        // The protocol has no stopping rules and no section 4.3.
+        // The protocol has no stopping rules and no section 4.3, so they belong under its parent, "# 4 TRIAL DESIGN".
         JsonObject stopping = Requirement(json, "r-4.3-p2-s1");
         Assert.Equal("missing", (string)stopping["status"]!);
-        Assert.Empty(stopping["expectedSections"]!.AsArray());
+        JsonNode expected = Assert.Single(stopping["expectedSections"]!.AsArray())!;
+        Assert.Equal(("4 TRIAL DESIGN", 42), ((string)expected["section"]!, (int)expected["line"]!));
     }
 
     [Fact]
-    public void Sarif_has_one_result_per_missing_requirement_at_its_section_or_the_document_start()
+    public void Sarif_has_one_result_per_missing_requirement_at_its_section_its_M11_parent_or_the_document_start()
     {
         CliRun json = Check(Sma, "--format", "json", "--fail-on", "never");
         int missing = JsonNode.Parse(json.Out)!["requirements"]!.AsArray().Count(r => (string)r!["status"]! == "missing");
@@ -60,9 +61,13 @@ public sealed class CheckTests : IDisposable
         Assert.Equal("2.1.0", (string)sarif["version"]!);
         JsonArray results = sarif["runs"]![0]!["results"]!.AsArray();
         Assert.Equal(missing, results.Count);
+        // No 4.3 section: stopping rules point at the heading of its M11 parent, 4 TRIAL DESIGN (line 42).
         JsonNode stopping = results.Single(r => (string)r!["ruleId"]! == "r-4.3-p2-s1")!;
         Assert.Equal("error", (string)stopping["level"]!);
-        Assert.Equal(1, (int)stopping["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!);
+        Assert.Equal(42, (int)stopping["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!);
+        // GCP compliance (M11 11.1): neither 11.1 nor chapter 11 exists, so the document start.
+        JsonNode gcp = results.Single(r => (string)r!["ruleId"]! == "r-1-p6-s1")!;
+        Assert.Equal(1, (int)gcp["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!);
         // Shedding (M11 2.2.1 and 8.5) belongs first in "### 2.2.1 Risk Summary and Mitigation Strategy" at line 36;
         // 8.5 Pharmacokinetics says it will not be assessed.
         JsonNode shedding = results.Single(r => (string)r!["ruleId"]! == "r-4.1-p5-s1")!;

@@ -34,6 +34,18 @@ public sealed class ExpectedLocationTests
         AssertHeading("4.3 Trial Stopping Rules", 14, Assert.Single(c.ExpectedSections));
     }
 
+    [Fact]
+    public void Evidence_counts_anywhere_in_the_requirements_M11_chapter_but_not_in_another_chapter()
+    {
+        RequirementCoverage inDesign = StoppingRules("# 4 TRIAL DESIGN\n\n## 4.1 Description of Trial Design\n\nSingle arm. Stopping rules are reviewed by the DSMB.\n");
+        Assert.Equal(CoverageStatus.Addressed, inDesign.Status);
+        Assert.Equal("4.1 Description of Trial Design", Assert.Single(inDesign.Evidence).Section!.Heading);
+        AssertHeading("4 TRIAL DESIGN", 10, Assert.Single(inDesign.ExpectedSections));
+
+        RequirementCoverage inAssessments = StoppingRules("# 4 TRIAL DESIGN\n\nSingle arm.\n\n# 8 TRIAL ASSESSMENTS AND PROCEDURES\n\nStopping rules are reviewed by the DSMB.\n");
+        Assert.Equal(CoverageStatus.Missing, inAssessments.Status);
+    }
+
     private static void AssertHeading(string heading, int line, ProtocolSection section)
     {
         Assert.Equal(heading, section.Heading);
