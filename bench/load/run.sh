@@ -9,6 +9,7 @@
 #   DURATION=10 CLIENTS=8 bench/load/run.sh
 #   SKIP=virtuoso bench/load/run.sh      gg serve only
 #   GG=path/to/gg bench/load/run.sh      use a built gg instead of building one
+#   SERVE_ARGS="--concurrency 64" bench/load/run.sh   extra gg serve options (e.g. to compare settings)
 #
 # The mix: two of three requests look up one person (name, age), the third is one of the peer queries q1-q4, q6
 # (q5's foaf:knows+ is left out: Virtuoso's transitive memory limit fails it, see ../shared/peers/README.md).
@@ -64,7 +65,7 @@ if [ -z "${GG:-}" ]; then
 fi
 
 say "gg serve: loading $DATA"
-"$GG" serve --data "$DATA" --port 0 > "$OUT/serve.out" 2> "$OUT/serve.log" &
+"$GG" serve --data "$DATA" --port 0 ${SERVE_ARGS:-} > "$OUT/serve.out" 2> "$OUT/serve.log" &
 SERVE_PID=$!
 for _ in $(seq 1 600); do grep -q '^listening on' "$OUT/serve.out" 2>/dev/null && break; kill -0 "$SERVE_PID"; sleep 0.2; done
 GG_URL="$(sed -n 's/^listening on \(.*\)/\1/p' "$OUT/serve.out" | head -1)"
