@@ -23,7 +23,7 @@ internal sealed class ScanOp(ScanNode plan, Position s, Position p, Position o) 
         foreach (var q in ex.Match(qs, qp, qo, graph))
         {
             ex.Tick();
-            var row = (int[])seed.Clone();
+            var row = Copy(seed);
             if (Bind(row, q)) yield return row;
         }
     }
@@ -258,7 +258,7 @@ internal sealed class GraphOp(GraphNode plan, Position name, Op inner) : Op(plan
     {
         foreach (int g in ex.NamedGraphIds())
         {
-            var row = (int[])seed.Clone();
+            var row = Copy(seed);
             row[name.Slot] = g;
             foreach (var r in inner.Run(row, GraphScope.Single(g), ex)) yield return r;
         }
@@ -281,7 +281,7 @@ internal sealed class ExtendOp(ExtendNode plan, Op inner, int slot, Evaluate exp
             int id = ex.Encode(value);
             if (r[slot] == 0)
             {
-                var row = (int[])r.Clone();
+                var row = Copy(r);
                 row[slot] = id;
                 yield return row;
             }
@@ -364,7 +364,7 @@ internal sealed class ProjectOp(ProjectNode plan, Op inner, int[] hidden) : Op(p
             bool any = false;
             foreach (int i in hidden) any |= r[i] != 0;
             if (!any) { yield return r; continue; }
-            var row = (int[])r.Clone();
+            var row = Copy(r);
             foreach (int i in hidden) row[i] = 0;
             yield return row;
         }

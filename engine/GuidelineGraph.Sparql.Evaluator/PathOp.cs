@@ -48,7 +48,7 @@ internal sealed class PathOp(PathNode plan, Position subject, Position obj) : Op
             foreach (var (a, b) in Pairs(plan.Path, graph, ex))
             {
                 if (same && a != b) continue;
-                var row = (int[])seed.Clone();
+                var row = Copy(seed);
                 row[subject.Slot] = a;
                 row[obj.Slot] = b;
                 yield return row;
@@ -58,7 +58,7 @@ internal sealed class PathOp(PathNode plan, Position subject, Position obj) : Op
 
     private static int[] With(int[] seed, int slot, int value)
     {
-        var row = (int[])seed.Clone();
+        var row = Copy(seed);
         row[slot] = value;
         return row;
     }
