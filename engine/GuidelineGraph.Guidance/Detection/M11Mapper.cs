@@ -105,6 +105,9 @@ public sealed class M11Mapper
             best[section.Index] = BestByTitle(TitleKey.Of(section.Title), _ => true);
             (M11Section? m11, double score) = best[section.Index];
             if (m11 is null) continue;
+            // A subsection titled like its parent ("3.1 Primary Objective and Endpoint" under "3 Objectives and
+            // Endpoints") names a part of the parent's topic: the second pass places it under the parent.
+            if (section.Parent is not null && result[section.Parent.Index]?.M11 == m11) continue;
             bool numberAgrees = section.Number == m11.Notation;
             if (score >= TitleThreshold || (numberAgrees && score >= SupportedThreshold))
             {
