@@ -62,15 +62,15 @@ internal sealed class DocumentAssembler(string source, string? path)
     {
         var sections = new List<ProtocolSection>();
         var open = new Stack<ProtocolSection>();
-        var plain = new StringBuilder();
+        int plainLength = 0;
         var blocks = new List<TextBlock>(_blocks.Count);
         ProtocolSection? current = null;
         foreach ((TextBlock block, int level) in _blocks)
         {
-            if (plain.Length > 0) plain.Append('\n');
-            block.PlainStart = plain.Length;
+            if (plainLength > 0) plainLength++;
+            block.PlainStart = plainLength;
             block.Index = blocks.Count;
-            plain.Append(block.Text);
+            plainLength += block.Text.Length;
             blocks.Add(block);
             if (block.Kind == BlockKind.Heading)
             {
@@ -102,7 +102,7 @@ internal sealed class DocumentAssembler(string source, string? path)
             ProtocolSection? section = sections.LastOrDefault(s => s.HeadingSpan.Start.Offset <= m.Start);
             return new RequirementMarker(m.Token, RequirementIds.LocalId(m.Token), section, span);
         }).ToList();
-        return new ProtocolDocument(path, format, source, Lines, FrontMatter, sections, blocks, markers, plain.ToString()) { Chunks = chunks ?? [] };
+        return new ProtocolDocument(path, format, source, Lines, FrontMatter, sections, blocks, markers) { Chunks = chunks ?? [] };
     }
 }
 

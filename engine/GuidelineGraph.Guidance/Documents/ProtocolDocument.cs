@@ -114,8 +114,7 @@ public sealed record DeclaredFeatureWord(string Word, SourceSpan Span);
 public sealed class ProtocolDocument
 {
     internal ProtocolDocument(string? path, ProtocolFormat format, string source, LineMap lines, FrontMatter? frontMatter,
-        IReadOnlyList<ProtocolSection> sections, IReadOnlyList<TextBlock> blocks, IReadOnlyList<RequirementMarker> markers,
-        string plainText)
+        IReadOnlyList<ProtocolSection> sections, IReadOnlyList<TextBlock> blocks, IReadOnlyList<RequirementMarker> markers)
     {
         Path = path;
         Format = format;
@@ -125,7 +124,17 @@ public sealed class ProtocolDocument
         Sections = sections;
         Blocks = blocks;
         Markers = markers;
-        PlainText = plainText;
+        // Joined on first use: nothing on the checking path reads it, and it is as long as the document.
+        _plainText = new Lazy<string>(() =>
+        {
+            var plain = new System.Text.StringBuilder();
+            foreach (TextBlock block in blocks)
+            {
+                if (plain.Length > 0) plain.Append('\n');
+                plain.Append(block.Text);
+            }
+            return plain.ToString();
+        });
     }
 
     public string? Path { get; }
@@ -146,7 +155,9 @@ public sealed class ProtocolDocument
     public IReadOnlyList<RequirementMarker> Markers { get; }
 
     /// <summary>The blocks' text joined by '\n'; map a position back with <see cref="SourcePositionOfPlain"/>.</summary>
-    public string PlainText { get; }
+    public string PlainText => _plainText.Value;
+
+    private readonly Lazy<string> _plainText;
 
     /// <summary>The Markdown chunks (one per top-level section) the document was read from, for reading its next version.</summary>
     internal IReadOnlyList<MarkdownChunk> Chunks { get; init; } = [];
